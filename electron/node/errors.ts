@@ -1,0 +1,98 @@
+/**
+ * Typed errors of the hospital node. Every failure that reaches a user is one of these: the UI
+ * and the CLI branch on `code`, never on the message text.
+ */
+
+/** The wire form of an error, the same over IPC, HTTP and in the CLI. */
+export interface ErrorInfo {
+  name: string
+  code: string
+  message: string
+}
+
+export class EmrError extends Error {
+  readonly code: string
+
+  constructor(name: string, code: string, message: string, options?: ErrorOptions) {
+    super(message, options)
+    this.name = name
+    this.code = code
+  }
+
+  toJSON(): ErrorInfo {
+    return { name: this.name, code: this.code, message: this.message }
+  }
+}
+
+/** Declares one error class with a stable name, code and default message. */
+export function errorClass(name: string, code: string, defaultMessage: string) {
+  return class extends EmrError {
+    static readonly code = code
+    constructor(message = defaultMessage, options?: ErrorOptions) {
+      super(name, code, message, options)
+    }
+  }
+}
+
+export const InvalidInputError = errorClass(
+  'InvalidInputError',
+  'ERR_INVALID_INPUT',
+  'Invalid input',
+)
+export const UnknownMethodError = errorClass(
+  'UnknownMethodError',
+  'ERR_UNKNOWN_METHOD',
+  'Unknown method',
+)
+export const InvalidSettingsError = errorClass(
+  'InvalidSettingsError',
+  'ERR_INVALID_SETTINGS',
+  'The settings file is malformed',
+)
+export const ChainUnreachableError = errorClass(
+  'ChainUnreachableError',
+  'ERR_CHAIN_UNREACHABLE',
+  'The chain RPC endpoint cannot be reached',
+)
+export const ContractNotFoundError = errorClass(
+  'ContractNotFoundError',
+  'ERR_CONTRACT_NOT_FOUND',
+  'No contract code at the configured address',
+)
+export const ContractRevertedError = errorClass(
+  'ContractRevertedError',
+  'ERR_CONTRACT_REVERTED',
+  'The contract refused the transaction',
+)
+export const InvalidSwarmKeyError = errorClass(
+  'InvalidSwarmKeyError',
+  'ERR_INVALID_SWARM_KEY',
+  'The swarm key is not a valid pre-shared key',
+)
+export const DataFolderLockedError = errorClass(
+  'DataFolderLockedError',
+  'ERR_DATA_FOLDER_LOCKED',
+  'The data folder is in use by another instance',
+)
+export const NodeNotReadyError = errorClass(
+  'NodeNotReadyError',
+  'ERR_NODE_NOT_READY',
+  'The node is not started',
+)
+export const UnauthorizedError = errorClass(
+  'UnauthorizedError',
+  'ERR_UNAUTHORIZED',
+  'Missing or wrong session token',
+)
+export const ContentNotFoundError = errorClass(
+  'ContentNotFoundError',
+  'ERR_CONTENT_NOT_FOUND',
+  'The content could not be fetched from IPFS in time',
+)
+export const InternalError = errorClass('InternalError', 'ERR_INTERNAL', 'Internal error')
+
+/** Converts anything thrown into the wire form, hiding internals of unexpected errors. */
+export function toErrorInfo(error: unknown): ErrorInfo {
+  if (error instanceof EmrError) return error.toJSON()
+  return new InternalError().toJSON()
+}

@@ -1,0 +1,44 @@
+import { z } from 'zod'
+
+/** A libp2p multiaddr of a consortium peer, e.g. /ip4/10.0.0.5/tcp/4001/p2p/12D3Koo… */
+const multiaddr = z
+  .string()
+  .regex(/^\/(ip4|ip6|dns4|dns6|dns)\/[^/]+\/tcp\/\d{1,5}(\/p2p\/\w+)?$/, 'not a TCP multiaddr')
+
+const ethAddress = z.string().regex(/^0x[0-9a-fA-F]{40}$/, 'not an Ethereum address')
+
+export const embeddedChainSchema = z.object({
+  mode: z.literal('embedded'),
+  /** Serve the embedded chain over JSON-RPC on this loopback port so other nodes can join; 0 = off. */
+  rpcPort: z.number().int().min(0).max(65535).default(0),
+})
+
+export const externalChainSchema = z.object({
+  mode: z.literal('external'),
+  rpcUrl: z.url({ protocol: /^(https?|wss?)$/ }),
+  contractAddress: ethAddress,
+})
+
+export const settingsSchema = z.object({
+  language: z.enum(['en', 'zh-TW']).default('en'),
+  chain: z
+    .discriminatedUnion('mode', [embeddedChainSchema, externalChainSchema])
+    .default({ mode: 'embedded', rpcPort: 0 }),
+  ipfs: z
+    .object({
+      /** TCP port for the private swarm; 0 picks a free one at each start. */
+      listenPort: z.number().int().min(0).max(65535).default(0),
+      /** Consortium peers dialled on start. */
+      peers: z.array(multiaddr).default([]),
+    })
+    .default({ listenPort: 0, peers: [] }),
+})
+
+export type Settings = z.output<typeof settingsSchema>
+export type SettingsInput = z.input<typeof settingsSchema>
+
+/** A partial update: top-level sections are replaced whole, so a section is always valid. */
+export const settingsPatchSchema = settingsSchema.partial().strict()
+export type SettingsPatch = z.input<typeof settingsPatchSchema>
+
+export const defaultSettings: Settings = settingsSchema.parse({})

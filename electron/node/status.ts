@@ -1,0 +1,25 @@
+/** What the node status screen, `cli status` and the benchmarks read. */
+export interface NodeStatus {
+  version: string
+  dataDir: string
+  startedAt: string
+  chain: {
+    mode: 'embedded' | 'external'
+    /** JSON-RPC URL of the chain: the external endpoint, or the embedded chain's served port. */
+    rpcUrl: string | null
+    chainId: number
+    blockHeight: number
+    contractAddress: string
+  }
+  ipfs: {
+    peerId: string
+    listenAddresses: string[]
+    connectedPeers: string[]
+    repoSizeBytes: number
+  }
+  database: {
+    path: string
+    schemaVersion: number
+    indexedEvents: number
+  }
+}
