@@ -89,6 +89,16 @@ export const ContentNotFoundError = errorClass(
   'ERR_CONTENT_NOT_FOUND',
   'The content could not be fetched from IPFS in time',
 )
+export const PeerUnreachableError = errorClass(
+  'PeerUnreachableError',
+  'ERR_PEER_UNREACHABLE',
+  'The IPFS peer cannot be reached or does not share our swarm key',
+)
+export const IpfsPortUnavailableError = errorClass(
+  'IpfsPortUnavailableError',
+  'ERR_IPFS_PORT_UNAVAILABLE',
+  'The IPFS listen port cannot be opened',
+)
 export const InternalError = errorClass('InternalError', 'ERR_INTERNAL', 'Internal error')
 
 /** Converts anything thrown into the wire form, hiding internals of unexpected errors. */

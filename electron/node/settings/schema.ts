@@ -37,8 +37,20 @@ export const settingsSchema = z.object({
 export type Settings = z.output<typeof settingsSchema>
 export type SettingsInput = z.input<typeof settingsSchema>
 
-/** A partial update: top-level sections are replaced whole, so a section is always valid. */
-export const settingsPatchSchema = settingsSchema.partial().strict()
+/**
+ * A partial update: each given top-level section replaces the stored one whole, so a section is
+ * always valid. The sections are unwrapped from their defaults: an absent section stays absent
+ * instead of being filled with defaults that would overwrite what is stored.
+ */
+const sections = settingsSchema.shape
+export const settingsPatchSchema = z
+  .object({
+    language: sections.language.unwrap(),
+    chain: sections.chain.unwrap(),
+    ipfs: sections.ipfs.unwrap(),
+  })
+  .partial()
+  .strict()
 export type SettingsPatch = z.input<typeof settingsPatchSchema>
 
 export const defaultSettings: Settings = settingsSchema.parse({})

@@ -1,0 +1,118 @@
+import type { Interface, Log, Provider } from 'ethers'
+import { transaction, type Database } from '../db/database.ts'
+import type { Logger } from '../log.ts'
+
+/** Blocks per getLogs call: small enough for public endpoints' limits. */
+const BATCH_BLOCKS = 2_000
+
+export interface IndexedEvent {
+  blockNumber: number
+  logIndex: number
+  txHash: string
+  name: string
+  args: Record<string, string>
+}
+
+/**
+ * Copies the registry's events into the database and remembers how far it got, so lists that
+ * only clients read (directories, histories, the audit trail) come from SQL, not from storage.
+ */
+export class EventIndexer {
+  readonly #db: Database
+  readonly #provider: Provider
+  readonly #iface: Interface
+  readonly #address: string
+  readonly #log: Logger
+  #running: Promise<number> | undefined
+
+  constructor(options: {
+    db: Database
+    provider: Provider
+    iface: Interface
+    address: string
+    fromBlock: number
+    log: Logger
+  }) {
+    this.#db = options.db
+    this.#provider = options.provider
+    this.#iface = options.iface
+    this.#address = options.address
+    this.#log = options.log
+    options.db
+      .prepare('INSERT OR IGNORE INTO indexer_cursor (contract_address, next_block) VALUES (?, ?)')
+      .run(this.#address, options.fromBlock)
+  }
+
+  get nextBlock(): number {
+    const row = this.#db
+      .prepare('SELECT next_block FROM indexer_cursor WHERE contract_address = ?')
+      .get(this.#address) as { next_block: number }
+    return row.next_block
+  }
+
+  count(): number {
+    return (this.#db.prepare('SELECT COUNT(*) AS n FROM chain_events').get() as { n: number }).n
+  }
+
+  /** Indexes up to the chain head; concurrent calls share one run. Returns the new cursor. */
+  sync(): Promise<number> {
+    this.#running ??= this.#syncToHead().finally(() => (this.#running = undefined))
+    return this.#running
+  }
+
+  async #syncToHead(): Promise<number> {
+    const head = await this.#provider.getBlockNumber()
+    let from = this.nextBlock
+    while (from <= head) {
+      const to = Math.min(from + BATCH_BLOCKS - 1, head)
+      const logs = await this.#provider.getLogs({
+        address: this.#address,
+        fromBlock: from,
+        toBlock: to,
+      })
+      this.#store(logs, to + 1)
+      from = to + 1
+    }
+    return from
+  }
+
+  /** Saves a batch and moves the cursor in one transaction, so a crash never skips or doubles. */
+  #store(logs: readonly Log[], nextBlock: number): void {
+    const insert = this.#db.prepare(
+      `INSERT OR IGNORE INTO chain_events (block_number, log_index, tx_hash, name, args)
+       VALUES (?, ?, ?, ?, ?)`,
+    )
+    transaction(this.#db, () => {
+      for (const log of logs) {
+        const parsed = this.#iface.parseLog(log)
+        if (!parsed) {
+          this.#log.warn('unknown event skipped', { tx: log.transactionHash })
+          continue
+        }
+        const args = Object.fromEntries(
+          parsed.fragment.inputs.map((input, i) => [input.name, String(parsed.args[i])]),
+        )
+        insert.run(
+          log.blockNumber,
+          log.index,
+          log.transactionHash,
+          parsed.name,
+          JSON.stringify(args),
+        )
+      }
+      this.#db
+        .prepare('UPDATE indexer_cursor SET next_block = ? WHERE contract_address = ?')
+        .run(nextBlock, this.#address)
+    })
+  }
+
+  events(name?: string): IndexedEvent[] {
+    const rows = this.#db
+      .prepare(
+        `SELECT block_number AS blockNumber, log_index AS logIndex, tx_hash AS txHash, name, args
+         FROM chain_events WHERE (?1 IS NULL OR name = ?1) ORDER BY block_number, log_index`,
+      )
+      .all(name ?? null) as (Omit<IndexedEvent, 'args'> & { args: string })[]
+    return rows.map((row) => ({ ...row, args: JSON.parse(row.args) as Record<string, string> }))
+  }
+}

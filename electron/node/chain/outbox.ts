@@ -1,0 +1,203 @@
+import {
+  Transaction,
+  type Interface,
+  type Provider,
+  type Signer,
+  type TransactionReceipt,
+  type TransactionRequest,
+} from 'ethers'
+import { setTimeout } from 'node:timers/promises'
+import { ChainUnreachableError, ContractRevertedError } from '../errors.ts'
+import type { Database } from '../db/database.ts'
+import type { Logger } from '../log.ts'
+import { toContractError } from './revert.ts'
+
+export type OutboxStatus = 'signed' | 'sent' | 'mined' | 'reverted' | 'dropped'
+
+export interface OutboxEntry {
+  id: number
+  intent: string
+  fromAddress: string
+  nonce: number
+  txHash: string
+  status: OutboxStatus
+  blockNumber: number | null
+  gasUsed: string | null
+  contractAddress: string | null
+}
+
+/** The outcome of one transaction, as the receipt cards show it. */
+export interface SentTransaction {
+  txHash: string
+  blockNumber: number
+  gasUsed: bigint
+  contractAddress: string | null
+}
+
+const RECEIPT_TIMEOUT_MS = 120_000
+const RECEIPT_POLL_MS = 100
+
+/**
+ * Every transaction of the node goes through here: it is signed and saved with its nonce before
+ * broadcast, so a crash at any point is reconciled at the next start, never lost or doubled.
+ * The provider must not cache reads (`cacheTimeout: -1`), or nonces would repeat.
+ */
+export class TxOutbox {
+  readonly #db: Database
+  readonly #provider: Provider
+  readonly #iface: Interface
+  readonly #log: Logger
+  /** Nonces are taken one at a time, so concurrent sends never sign the same nonce. */
+  #signing: Promise<unknown> = Promise.resolve()
+
+  constructor(db: Database, provider: Provider, iface: Interface, log: Logger) {
+    this.#db = db
+    this.#provider = provider
+    this.#iface = iface
+    this.#log = log
+  }
+
+  /** Signs, records, broadcasts and waits for `request`; a revert throws the contract's error. */
+  async send(
+    intent: string,
+    signer: Signer,
+    request: TransactionRequest,
+  ): Promise<SentTransaction> {
+    // Broadcast in nonce order too: a chain may park a transaction that arrives before its
+    // predecessor (Ganache's instamine does, for good).
+    const txHash = await this.#serially(async () => {
+      const signed = await this.#signAndRecord(intent, signer, request)
+      await this.#broadcast(signed.txHash, signed.raw)
+      return signed.txHash
+    })
+    return this.#settle(txHash, await this.#waitForReceipt(txHash))
+  }
+
+  async #signAndRecord(intent: string, signer: Signer, request: TransactionRequest) {
+    const from = await signer.getAddress()
+    const populated = await signer
+      .populateTransaction({ ...request, nonce: await this.#nextNonce(from) })
+      .catch((error: unknown) => toContractError(error, this.#iface))
+    const raw = await signer.signTransaction(populated)
+    const txHash = Transaction.from(raw).hash!
+    this.#db
+      .prepare(
+        `INSERT INTO tx_outbox (intent, from_address, nonce, raw_tx, tx_hash, status)
+         VALUES (?, ?, ?, ?, ?, 'signed')`,
+      )
+      .run(intent, from, Number(populated.nonce), raw, txHash)
+    return { txHash, raw }
+  }
+
+  #serially<T>(work: () => Promise<T>): Promise<T> {
+    const result = this.#signing.then(work)
+    this.#signing = result.catch(() => {})
+    return result
+  }
+
+  /** Settles what a previous run left open: mined, reverted, dropped, or broadcast again. */
+  async reconcile(): Promise<{ settled: number; rebroadcast: number }> {
+    const open = this.#db
+      .prepare(
+        `SELECT tx_hash, raw_tx, from_address, nonce FROM tx_outbox WHERE status IN ('signed', 'sent') ORDER BY from_address, nonce`,
+      )
+      .all() as { tx_hash: string; raw_tx: string; from_address: string; nonce: number }[]
+    let settled = 0
+    let rebroadcast = 0
+    for (const row of open) {
+      const receipt = await this.#provider.getTransactionReceipt(row.tx_hash)
+      if (receipt) {
+        this.#settle(row.tx_hash, receipt, false)
+        settled++
+      } else if (
+        (await this.#provider.getTransactionCount(row.from_address, 'latest')) > row.nonce
+      ) {
+        // Another transaction took this nonce: ours can never be mined.
+        this.#setStatus(row.tx_hash, 'dropped')
+        settled++
+      } else {
+        await this.#broadcast(row.tx_hash, row.raw_tx)
+        rebroadcast++
+      }
+    }
+    if (open.length > 0) this.#log.info('outbox reconciled', { settled, rebroadcast })
+    return { settled, rebroadcast }
+  }
+
+  /** The latest entry for an intent, so a caller can resume work a crash interrupted. */
+  findByIntent(intent: string): OutboxEntry | undefined {
+    const row = this.#db
+      .prepare(
+        `SELECT id, intent, from_address AS fromAddress, nonce, tx_hash AS txHash, status,
+                block_number AS blockNumber, gas_used AS gasUsed, contract_address AS contractAddress
+         FROM tx_outbox WHERE intent = ? ORDER BY id DESC LIMIT 1`,
+      )
+      .get(intent) as OutboxEntry | undefined
+    return row ? { ...row } : undefined
+  }
+
+  async waitFor(txHash: string): Promise<SentTransaction> {
+    return this.#settle(txHash, await this.#waitForReceipt(txHash))
+  }
+
+  /**
+   * Polls for the receipt. ethers' waitForTransaction counts confirmations from a cached block
+   * number and can wait for a block that an instamining chain never produces.
+   */
+  async #waitForReceipt(txHash: string): Promise<TransactionReceipt> {
+    const deadline = Date.now() + RECEIPT_TIMEOUT_MS
+    for (;;) {
+      const receipt = await this.#provider.getTransactionReceipt(txHash)
+      if (receipt) return receipt
+      if (Date.now() > deadline) throw new ChainUnreachableError(`No receipt for ${txHash} in time`)
+      await setTimeout(RECEIPT_POLL_MS)
+    }
+  }
+
+  async #nextNonce(from: string): Promise<number> {
+    const onChain = await this.#provider.getTransactionCount(from, 'pending')
+    const row = this.#db
+      .prepare(
+        `SELECT MAX(nonce) AS nonce FROM tx_outbox WHERE from_address = ? AND status IN ('signed', 'sent')`,
+      )
+      .get(from) as { nonce: number | null }
+    return Math.max(onChain, row.nonce === null ? 0 : row.nonce + 1)
+  }
+
+  async #broadcast(txHash: string, raw: string): Promise<void> {
+    try {
+      await this.#provider.broadcastTransaction(raw)
+    } catch (error) {
+      // A node that already has the transaction is fine: the receipt decides what happened.
+      if (!/already known|known transaction/i.test(String(error))) throw error
+    }
+    this.#setStatus(txHash, 'sent')
+  }
+
+  #settle(txHash: string, receipt: TransactionReceipt, throwOnRevert = true): SentTransaction {
+    const status: OutboxStatus = receipt.status === 1 ? 'mined' : 'reverted'
+    this.#db
+      .prepare(
+        `UPDATE tx_outbox SET status = ?, block_number = ?, gas_used = ?, contract_address = ?,
+           updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE tx_hash = ?`,
+      )
+      .run(status, receipt.blockNumber, receipt.gasUsed.toString(), receipt.contractAddress, txHash)
+    if (status === 'reverted' && throwOnRevert) {
+      throw new ContractRevertedError(`Transaction ${txHash} was mined but reverted`)
+    }
+    return {
+      txHash,
+      blockNumber: receipt.blockNumber,
+      gasUsed: receipt.gasUsed,
+      contractAddress: receipt.contractAddress,
+    }
+  }
+
+  #setStatus(txHash: string, status: OutboxStatus): void {
+    this.#db
+      .prepare(
+        `UPDATE tx_outbox SET status = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE tx_hash = ?`,
+      )
+      .run(status, txHash)
+  }
+}

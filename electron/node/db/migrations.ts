@@ -1,0 +1,39 @@
+/**
+ * Versioned schema migrations. Each entry moves the schema from version i to i + 1; never edit a
+ * shipped entry, append a new one. The applied version lives in SQLite's `user_version`.
+ */
+export const migrations: readonly string[] = [
+  `
+  CREATE TABLE tx_outbox (
+    id INTEGER PRIMARY KEY,
+    intent TEXT NOT NULL,
+    from_address TEXT NOT NULL,
+    nonce INTEGER NOT NULL,
+    raw_tx TEXT NOT NULL,
+    tx_hash TEXT NOT NULL UNIQUE,
+    status TEXT NOT NULL CHECK (status IN ('signed', 'sent', 'mined', 'reverted', 'dropped')),
+    block_number INTEGER,
+    gas_used TEXT,
+    contract_address TEXT,
+    created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+    updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+  );
+  CREATE INDEX tx_outbox_open ON tx_outbox (from_address, nonce) WHERE status IN ('signed', 'sent');
+  CREATE INDEX tx_outbox_intent ON tx_outbox (intent);
+
+  CREATE TABLE chain_events (
+    block_number INTEGER NOT NULL,
+    log_index INTEGER NOT NULL,
+    tx_hash TEXT NOT NULL,
+    name TEXT NOT NULL,
+    args TEXT NOT NULL,
+    PRIMARY KEY (block_number, log_index)
+  );
+  CREATE INDEX chain_events_name ON chain_events (name);
+
+  CREATE TABLE indexer_cursor (
+    contract_address TEXT PRIMARY KEY,
+    next_block INTEGER NOT NULL
+  );
+  `,
+]

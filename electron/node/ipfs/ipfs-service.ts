@@ -1,0 +1,297 @@
+/**
+ * The node's IPFS: a Helia node on a private swarm. Built from the light constructors so nothing
+ * reaches the public network: TCP + noise + yamux + identify behind a pre-shared key, bitswap as
+ * the only block broker, configured peers instead of discovery, no DHT, relay, UPnP or autoNAT.
+ */
+import { isIPv6 } from 'node:net'
+import { noise } from '@chainsafe/libp2p-noise'
+import { yamux } from '@chainsafe/libp2p-yamux'
+import { withBitswap } from '@helia/bitswap'
+import { withLibp2pLight } from '@helia/libp2p'
+import { unixfs } from '@helia/unixfs'
+import { identify } from '@libp2p/identify'
+import { preSharedKey } from '@libp2p/pnet'
+import { tcp } from '@libp2p/tcp'
+import { multiaddr } from '@multiformats/multiaddr'
+import { createHeliaLight } from 'helia'
+import { CID } from 'multiformats/cid'
+import * as raw from 'multiformats/codecs/raw'
+import { sha256 } from 'multiformats/hashes/sha2'
+import { InvalidInputError, IpfsPortUnavailableError, PeerUnreachableError } from '../errors.ts'
+import { silentLogger } from '../log.ts'
+import { withIdleTimeout } from './fetch.ts'
+import { keepPeersConnected } from './peers.ts'
+import { openRepo } from './repo.ts'
+import type { FetchOptions } from './fetch.ts'
+import type { PeerKeeper } from './peers.ts'
+import type { Repo } from './repo.ts'
+import type { Logger } from '../log.ts'
+import type { HeliaWithLibp2p } from '@helia/libp2p'
+import type { UnixFS } from '@helia/unixfs'
+import type { Identify } from '@libp2p/identify'
+import type { AbortOptions } from '@libp2p/interface'
+import type { Multiaddr } from '@multiformats/multiaddr'
+
+export type { FetchOptions } from './fetch.ts'
+
+export interface IpfsOptions extends AbortOptions {
+  /** Folder holding `blocks/` and `datastore/`; created when missing. */
+  repoDir: string
+  /** The swarm key, as returned by `parseSwarmKey` / `loadOrCreateSwarmKey`. */
+  swarmKey: Uint8Array
+  /** TCP port of the private swarm; 0 picks a free one. */
+  listenPort: number
+  /**
+   * Interface to listen on.
+   *
+   * @default '0.0.0.0'
+   */
+  listenHost?: string
+  /** Multiaddrs of consortium peers, dialled on start and re-dialled while disconnected. */
+  peers: string[]
+  /**
+   * How often disconnected peers are re-dialled, in milliseconds.
+   *
+   * @default 10_000
+   */
+  redialIntervalMs?: number
+  /**
+   * Time limit of one dial, in milliseconds.
+   *
+   * @default 5_000
+   */
+  dialTimeoutMs?: number
+  /**
+   * Default `timeoutMs` of fetches (`cat`, `getBlock`, `pin`) that give none.
+   *
+   * @default 30_000
+   */
+  fetchTimeoutMs?: number
+  /**
+   * Where the service reports start, stop and peer dials; the caller picks the namespace.
+   *
+   * @default silentLogger
+   */
+  log?: Logger
+}
+
+export interface IpfsService {
+  /** This node's libp2p peer id, stable across restarts of the same repo. */
+  readonly peerId: string
+  /** Full multiaddrs others can dial, ending in /p2p/<peerId>. */
+  listenAddresses(): string[]
+  /** Peer ids of the peers connected now. */
+  connectedPeers(): string[]
+  /** Total size of the block files in the repo. */
+  repoSizeBytes(): Promise<number>
+  /** Adds bytes as a UnixFS file and pins it. */
+  addBytes(bytes: Uint8Array, options?: AbortOptions): Promise<CID>
+  /** Adds a stream as a UnixFS file, in bounded memory, and pins it. */
+  addStream(source: AsyncIterable<Uint8Array>, options?: AbortOptions): Promise<CID>
+  /** Streams a UnixFS file, from the repo or from peers; ContentNotFoundError on timeout. */
+  cat(cid: CID, options?: FetchOptions): AsyncIterable<Uint8Array>
+  /** Reads one block, from the repo or from peers; ContentNotFoundError on timeout. */
+  getBlock(cid: CID, options?: FetchOptions): Promise<Uint8Array>
+  /** Whether the block is in the local repo, without asking peers. */
+  hasBlock(cid: CID, options?: AbortOptions): Promise<boolean>
+  /** Stores one raw block (CIDv1, sha2-256) and pins it. */
+  putBlock(bytes: Uint8Array, options?: AbortOptions): Promise<CID>
+  /** Pins a DAG, fetching the blocks it lacks from peers; does nothing if already pinned. */
+  pin(cid: CID, options?: FetchOptions): Promise<void>
+  /** Connects to a multiaddr and returns the remote peer id; PeerUnreachableError on failure. */
+  dial(address: string, options?: AbortOptions): Promise<string>
+  /** Stops Helia and closes both stores; safe to call more than once. */
+  stop(): Promise<void>
+}
+
+type Node = HeliaWithLibp2p<{ identify: Identify }>
+
+/** Opens the repo under `repoDir`, starts a Helia node on the private swarm and dials the peers. */
+export async function startIpfs(options: IpfsOptions): Promise<IpfsService> {
+  const log = options.log ?? silentLogger
+  options.signal?.throwIfAborted()
+  const repo = await openRepo(options.repoDir)
+  const listen = listenAddress(options)
+  const helia = createNode(repo, listen, options.swarmKey)
+  try {
+    await helia.start()
+    options.signal?.throwIfAborted()
+  } catch (error) {
+    await helia.stop().catch(() => {})
+    await repo.close()
+    if ((error as Error).name !== 'UnsupportedListenAddressesError') throw error
+    throw new IpfsPortUnavailableError(`Cannot listen on ${listen}: is the port in use?`, {
+      cause: error,
+    })
+  }
+  const peers = keepPeersConnected(helia.libp2p, parsePeers(options.peers, log), {
+    intervalMs: options.redialIntervalMs ?? 10_000,
+    dialTimeoutMs: options.dialTimeoutMs ?? 5_000,
+    log: log.child('peers'),
+  })
+  const service = new HeliaIpfsService(helia, repo, peers, options, log)
+  log.info('started', { peerId: service.peerId, listenAddresses: service.listenAddresses() })
+  return service
+}
+
+function listenAddress(options: IpfsOptions): string {
+  const host = options.listenHost ?? '0.0.0.0'
+  return `/${isIPv6(host) ? 'ip6' : 'ip4'}/${host}/tcp/${options.listenPort}`
+}
+
+function createNode(repo: Repo, listen: string, swarmKey: Uint8Array): Node {
+  const helia = createHeliaLight({ blockstore: repo.blockstore, datastore: repo.datastore })
+  // No privateKey given: @helia/libp2p loads it from the keychain in the datastore, or creates
+  // and saves one there on first start, so the peer id survives restarts.
+  const node = withLibp2pLight(helia, {
+    addresses: { listen: [listen] },
+    transports: [tcp()],
+    connectionProtector: preSharedKey({ psk: swarmKey }),
+    connectionEncrypters: [noise()],
+    streamMuxers: [yamux()],
+    services: { identify: identify() },
+  })
+  return withBitswap(node)
+}
+
+function parsePeers(addresses: string[], log: Logger): Multiaddr[] {
+  return addresses.flatMap((address) => {
+    try {
+      return [multiaddr(address)]
+    } catch {
+      log.error('ignoring a peer address that is not a multiaddr', { address })
+      return []
+    }
+  })
+}
+
+class HeliaIpfsService implements IpfsService {
+  readonly peerId: string
+  readonly #helia: Node
+  readonly #fs: UnixFS
+  readonly #repo: Repo
+  readonly #peers: PeerKeeper
+  readonly #dialTimeoutMs: number
+  readonly #fetchTimeoutMs: number
+  readonly #log: Logger
+  #stopped: Promise<void> | undefined
+
+  constructor(helia: Node, repo: Repo, peers: PeerKeeper, options: IpfsOptions, log: Logger) {
+    this.#helia = helia
+    this.#fs = unixfs(helia)
+    this.#repo = repo
+    this.#peers = peers
+    this.#dialTimeoutMs = options.dialTimeoutMs ?? 5_000
+    this.#fetchTimeoutMs = options.fetchTimeoutMs ?? 30_000
+    this.#log = log
+    this.peerId = helia.libp2p.peerId.toString()
+  }
+
+  listenAddresses(): string[] {
+    return this.#helia.libp2p.getMultiaddrs().map(String)
+  }
+
+  connectedPeers(): string[] {
+    return this.#helia.libp2p.getPeers().map(String)
+  }
+
+  async repoSizeBytes(): Promise<number> {
+    return this.#repo.blockstore.sizeBytes
+  }
+
+  async addBytes(bytes: Uint8Array, options: AbortOptions = {}): Promise<CID> {
+    const cid = await this.#fs.addBytes(bytes, { signal: options.signal })
+    await this.pin(cid, options)
+    return cid
+  }
+
+  async addStream(source: AsyncIterable<Uint8Array>, options: AbortOptions = {}): Promise<CID> {
+    const cid = await this.#fs.addByteStream(source, { signal: options.signal })
+    await this.pin(cid, options)
+    return cid
+  }
+
+  cat(cid: CID, options: FetchOptions = {}): AsyncIterable<Uint8Array> {
+    return this.#fetch(cid, options, (signal) => this.#fs.cat(cid, { signal }))
+  }
+
+  async getBlock(cid: CID, options: FetchOptions = {}): Promise<Uint8Array> {
+    const chunks: Uint8Array[] = []
+    for await (const chunk of this.#fetch(cid, options, (signal) =>
+      this.#helia.blockstore.get(cid, { signal }),
+    )) {
+      chunks.push(chunk)
+    }
+    return Buffer.concat(chunks)
+  }
+
+  async hasBlock(cid: CID, options: AbortOptions = {}): Promise<boolean> {
+    return this.#helia.blockstore.has(cid, options)
+  }
+
+  async putBlock(bytes: Uint8Array, options: AbortOptions = {}): Promise<CID> {
+    const cid = CID.createV1(raw.code, await sha256.digest(bytes))
+    await this.#helia.blockstore.put(cid, bytes, options)
+    await this.pin(cid, options)
+    return cid
+  }
+
+  async pin(cid: CID, options: FetchOptions = {}): Promise<void> {
+    if (await this.#helia.pins.isPinned(cid, options)) return
+    try {
+      const pinning = this.#fetch(cid, options, (signal) => this.#helia.pins.add(cid, { signal }))
+      while (!(await pinning.next()).done) {
+        // Each step fetches (when missing) and pins one block of the DAG.
+      }
+    } catch (error) {
+      // Another caller pinned it meanwhile: the outcome is the one asked for.
+      if ((error as Error).name !== 'AlreadyPinnedError') throw error
+    }
+  }
+
+  async dial(address: string, options: AbortOptions = {}): Promise<string> {
+    let target: Multiaddr
+    try {
+      target = multiaddr(address)
+    } catch (error) {
+      throw new InvalidInputError(`Not a multiaddr: ${address}`, { cause: error })
+    }
+    const timeout = AbortSignal.timeout(this.#dialTimeoutMs)
+    const signal =
+      options.signal === undefined ? timeout : AbortSignal.any([timeout, options.signal])
+    try {
+      const connection = await this.#helia.libp2p.dial(target, { signal })
+      return connection.remotePeer.toString()
+    } catch (error) {
+      options.signal?.throwIfAborted()
+      // A peer with another swarm key reads our handshake as noise and may never answer.
+      const reason = timeout.aborted
+        ? `no handshake within ${this.#dialTimeoutMs} ms (is it up, with the same swarm key?)`
+        : (error as Error).message
+      throw new PeerUnreachableError(`Cannot connect to ${address}: ${reason}`, { cause: error })
+    }
+  }
+
+  stop(): Promise<void> {
+    this.#stopped ??= this.#stop()
+    return this.#stopped
+  }
+
+  async #stop(): Promise<void> {
+    await this.#peers.stop()
+    try {
+      await this.#helia.stop()
+    } finally {
+      await this.#repo.close()
+    }
+    this.#log.info('stopped', { peerId: this.peerId })
+  }
+
+  #fetch<T>(
+    cid: CID,
+    options: FetchOptions,
+    start: (signal: AbortSignal) => AsyncIterable<T> | Iterable<T>,
+  ): AsyncGenerator<T, void, undefined> {
+    return withIdleTimeout(cid, options.timeoutMs ?? this.#fetchTimeoutMs, options.signal, start)
+  }
+}

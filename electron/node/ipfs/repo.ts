@@ -1,0 +1,113 @@
+/**
+ * The IPFS repository on disk: `blocks/` (one file per block) and `datastore/` (LevelDB: pins,
+ * the libp2p keychain holding the node's private key, the peer store).
+ */
+import fs from 'node:fs/promises'
+import path from 'node:path'
+import { FsBlockstore } from 'blockstore-fs'
+import { NextToLast } from 'blockstore-fs/sharding'
+import { LevelDatastore } from 'datastore-level'
+import type { AbortOptions } from '@libp2p/interface'
+import type { CID } from 'multiformats/cid'
+
+type BlockBytes = Uint8Array | Iterable<Uint8Array> | AsyncIterable<Uint8Array>
+
+const STAT_BATCH = 64
+
+export interface Repo {
+  blockstore: SizedFsBlockstore
+  datastore: LevelDatastore
+  /** Closes both stores; LevelDB keeps its lock until this resolves. */
+  close(): Promise<void>
+}
+
+/** Opens (creating when missing) the repository under `repoDir`. */
+export async function openRepo(repoDir: string): Promise<Repo> {
+  const blockstore = new SizedFsBlockstore(path.join(repoDir, 'blocks'))
+  const datastore = new LevelDatastore(path.join(repoDir, 'datastore'))
+  await blockstore.open()
+  await datastore.open()
+  return {
+    blockstore,
+    datastore,
+    async close() {
+      await Promise.all([datastore.close(), blockstore.close()])
+    },
+  }
+}
+
+/**
+ * An FsBlockstore that keeps a running total of its block files' sizes: it sums them once when
+ * opened, then adds each new block and subtracts each deleted one, so reading it costs nothing.
+ */
+export class SizedFsBlockstore extends FsBlockstore {
+  readonly #sharding: NextToLast
+  readonly #writes = new Map<string, Promise<CID>>()
+  #sizeBytes = 0
+
+  constructor(location: string) {
+    const sharding = new NextToLast()
+    super(location, { shardingStrategy: sharding })
+    this.#sharding = sharding
+  }
+
+  /** Total size in bytes of the block files. */
+  get sizeBytes(): number {
+    return this.#sizeBytes
+  }
+
+  override async open(): Promise<void> {
+    await super.open()
+    this.#sizeBytes = await sumFileSizes(this.path, this.#sharding.extension)
+  }
+
+  override async put(key: CID, value: BlockBytes, options?: AbortOptions): Promise<CID> {
+    const file = this.#fileOf(key)
+    // Two writes of one block at once would count it twice: the second waits for the first.
+    const pending = this.#writes.get(file)
+    if (pending !== undefined) return pending
+    const write = this.#write(key, value, file, options).finally(() => this.#writes.delete(file))
+    this.#writes.set(file, write)
+    return write
+  }
+
+  override async delete(key: CID, options?: AbortOptions): Promise<void> {
+    const size = await fileSize(this.#fileOf(key))
+    await super.delete(key, options)
+    this.#sizeBytes -= size
+  }
+
+  async #write(key: CID, value: BlockBytes, file: string, options?: AbortOptions): Promise<CID> {
+    // Content addressing: a block already on disk holds these very bytes.
+    if (await super.has(key, options)) return key
+    await super.put(key, value, options)
+    this.#sizeBytes += await fileSize(file)
+    return key
+  }
+
+  #fileOf(key: CID): string {
+    const { dir, file } = this.#sharding.encode(key)
+    return path.join(this.path, dir, file)
+  }
+}
+
+async function fileSize(file: string): Promise<number> {
+  try {
+    return (await fs.stat(file)).size
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return 0
+    throw error
+  }
+}
+
+async function sumFileSizes(dir: string, extension: string): Promise<number> {
+  const files = (await fs.readdir(dir, { recursive: true, withFileTypes: true }))
+    .filter((entry) => entry.isFile() && entry.name.endsWith(extension))
+    .map((entry) => path.join(entry.parentPath, entry.name))
+  let total = 0
+  for (let start = 0; start < files.length; start += STAT_BATCH) {
+    const sizes = await Promise.all(files.slice(start, start + STAT_BATCH).map(fileSize))
+    total += sizes.reduce((sum, size) => sum + size, 0)
+  }
+  return total
+}

@@ -1,0 +1,141 @@
+import { mkdir } from 'node:fs/promises'
+import packageJson from '../../package.json' with { type: 'json' }
+import { startChain, type ChainService } from './chain/chain-service.ts'
+import { lockDataFolder, type DataFolderLock } from './data-lock.ts'
+import { openDatabase, schemaVersion, type Database } from './db/database.ts'
+import { startIpfs, type IpfsService } from './ipfs/ipfs-service.ts'
+import { loadOrCreateSwarmKey } from './ipfs/swarm-key.ts'
+import { silentLogger, type Logger } from './log.ts'
+import { dataPaths } from './paths.ts'
+import type { SettingsStore } from './settings/store.ts'
+import type { NodeStatus } from './status.ts'
+import { NodeEvents } from './events.ts'
+
+export interface NodeOptions {
+  dataDir: string
+  settings: SettingsStore
+  log?: Logger
+}
+
+/**
+ * One hospital's node: chain, IPFS and database under one data folder. Plain Node: it runs the
+ * same in the Electron main process, the browser-mode server, the CLI and the tests.
+ */
+export class HospitalNode {
+  readonly dataDir: string
+  readonly settings: SettingsStore
+  readonly db: Database
+  readonly chain: ChainService
+  readonly ipfs: IpfsService
+  readonly events = new NodeEvents()
+  readonly log: Logger
+  readonly startedAt = new Date()
+  readonly #lock: DataFolderLock
+
+  private constructor(parts: {
+    options: NodeOptions
+    log: Logger
+    lock: DataFolderLock
+    db: Database
+    chain: ChainService
+    ipfs: IpfsService
+  }) {
+    this.dataDir = parts.options.dataDir
+    this.settings = parts.options.settings
+    this.log = parts.log
+    this.#lock = parts.lock
+    this.db = parts.db
+    this.chain = parts.chain
+    this.ipfs = parts.ipfs
+  }
+
+  /** Starts every service; on any failure, stops what did start and releases the folder. */
+  static async start(options: NodeOptions): Promise<HospitalNode> {
+    const log = options.log ?? silentLogger
+    const settings = options.settings.get()
+    const paths = dataPaths(options.dataDir)
+    await mkdir(paths.ipfs, { recursive: true })
+    const lock = lockDataFolder(options.dataDir)
+    const cleanup: (() => Promise<void> | void)[] = [() => lock.release()]
+    try {
+      const db = openDatabase(paths.database)
+      cleanup.unshift(() => db.close())
+      const swarmKey = await loadOrCreateSwarmKey(paths.swarmKey)
+      if (swarmKey.created) log.info('generated a new swarm key', { path: paths.swarmKey })
+      // Chain and IPFS are independent: start them side by side for a short cold start, and
+      // wait for both even when one fails, so the other is stopped rather than leaked.
+      const [chainResult, ipfsResult] = await Promise.allSettled([
+        startChain({ dir: paths.chain, settings: settings.chain, db, log: log.child('chain') }),
+        startIpfs({
+          repoDir: paths.ipfs,
+          swarmKey: swarmKey.key,
+          listenPort: settings.ipfs.listenPort,
+          peers: settings.ipfs.peers,
+          log: log.child('ipfs'),
+        }),
+      ])
+      for (const result of [chainResult, ipfsResult]) {
+        if (result.status === 'fulfilled') cleanup.unshift(() => result.value.stop())
+      }
+      if (chainResult.status === 'rejected') throw chainResult.reason
+      if (ipfsResult.status === 'rejected') throw ipfsResult.reason
+      const chain = chainResult.value
+      const ipfs = ipfsResult.value
+      const node = new HospitalNode({ options, log, lock, db, chain, ipfs })
+      await node.#followChain()
+      return node
+    } catch (error) {
+      for (const step of cleanup) await Promise.resolve(step()).catch(() => {})
+      throw error
+    }
+  }
+
+  async #followChain(): Promise<void> {
+    await this.chain.indexer.sync()
+    await this.chain.provider.on('block', (height: number) => {
+      this.events.emit('block', { height })
+      this.chain.indexer.sync().catch((error: unknown) => {
+        this.log.warn('event indexing failed; retrying at the next block', { error: String(error) })
+      })
+    })
+  }
+
+  async status(): Promise<NodeStatus> {
+    const [blockHeight, repoSizeBytes] = await Promise.all([
+      this.chain.provider.getBlockNumber(),
+      this.ipfs.repoSizeBytes(),
+    ])
+    return {
+      version: packageJson.version,
+      dataDir: this.dataDir,
+      startedAt: this.startedAt.toISOString(),
+      chain: {
+        mode: this.chain.mode,
+        rpcUrl: this.chain.rpcUrl,
+        chainId: this.chain.chainId,
+        blockHeight,
+        contractAddress: this.chain.deployment.contractAddress,
+      },
+      ipfs: {
+        peerId: this.ipfs.peerId,
+        listenAddresses: this.ipfs.listenAddresses(),
+        connectedPeers: this.ipfs.connectedPeers(),
+        repoSizeBytes,
+      },
+      database: {
+        path: dataPaths(this.dataDir).database,
+        schemaVersion: schemaVersion(this.db),
+        indexedEvents: this.chain.indexer.count(),
+      },
+    }
+  }
+
+  /** Stops IPFS (closing both stores), the chain and the database, then frees the folder. */
+  async stop(): Promise<void> {
+    await this.chain.provider.removeAllListeners('block')
+    this.events.removeAllListeners()
+    await Promise.allSettled([this.ipfs.stop(), this.chain.stop()])
+    this.db.close()
+    this.#lock.release()
+  }
+}
