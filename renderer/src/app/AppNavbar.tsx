@@ -1,0 +1,30 @@
+import { NavLink } from '@mantine/core'
+import { useTranslation } from 'react-i18next'
+import { Link, useLocation } from 'react-router'
+import { features } from './features.ts'
+
+/** One entry per existing screen, built from the same list as the routes. */
+export function AppNavbar({ onNavigate }: { onNavigate: () => void }) {
+  const { t } = useTranslation()
+  const { pathname } = useLocation()
+  return (
+    <>
+      {features.map(({ path, navLabelKey }) => {
+        const active = pathname === `/${path}` || pathname.startsWith(`/${path}/`)
+        return (
+          <NavLink
+            key={path}
+            component={Link}
+            to={`/${path}`}
+            label={t(navLabelKey)}
+            active={active}
+            aria-current={active ? 'page' : undefined}
+            onClick={onNavigate}
+            variant="light"
+            fw={500}
+          />
+        )
+      })}
+    </>
+  )
+}

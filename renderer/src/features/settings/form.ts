@@ -1,0 +1,114 @@
+/**
+ * The settings form's model: what the inputs hold, and how it becomes a settings patch. The
+ * validation is the node's own schema (settingsPatchSchema), so the form accepts exactly what
+ * `settings.update` accepts; only the messages are ours, per field, so they can be translated.
+ */
+import type { ParseKeys } from 'i18next'
+import {
+  settingsPatchSchema,
+  type Settings,
+  type SettingsPatch,
+} from '../../../../electron/node/settings/schema.ts'
+
+export interface SettingsFormValues {
+  chainMode: Settings['chain']['mode']
+  /** Number inputs hold '' while empty. */
+  rpcPort: number | string
+  rpcUrl: string
+  contractAddress: string
+  listenPort: number | string
+  /** One multiaddr per line. */
+  peers: string
+}
+
+export type SettingsFieldName = keyof SettingsFormValues
+
+export interface FieldError {
+  messageKey: ParseKeys
+  /** 1-based lines of a multi-line field that are wrong. */
+  lines?: number[]
+}
+
+export type FieldErrors = Partial<Record<SettingsFieldName | 'form', FieldError>>
+
+/** The part of the settings this form edits; the language is saved on its own, at once. */
+export type FormPatch = Required<Pick<SettingsPatch, 'chain' | 'ipfs'>>
+
+export type ParsedForm = { ok: true; patch: FormPatch } | { ok: false; errors: FieldErrors }
+
+export function toFormValues(settings: Pick<Settings, 'chain' | 'ipfs'>): SettingsFormValues {
+  const { chain, ipfs } = settings
+  return {
+    chainMode: chain.mode,
+    rpcPort: chain.mode === 'embedded' ? chain.rpcPort : 0,
+    rpcUrl: chain.mode === 'external' ? chain.rpcUrl : '',
+    contractAddress: chain.mode === 'external' ? chain.contractAddress : '',
+    listenPort: ipfs.listenPort,
+    peers: ipfs.peers.join('\n'),
+  }
+}
+
+// Where the schema reports an issue (first two path segments) -> the input that shows it.
+const fieldsByPath: Record<string, { field: SettingsFieldName; messageKey: ParseKeys }> = {
+  'chain.rpcPort': { field: 'rpcPort', messageKey: 'settings.invalidPort' },
+  'chain.rpcUrl': { field: 'rpcUrl', messageKey: 'settings.invalidRpcUrl' },
+  'chain.contractAddress': {
+    field: 'contractAddress',
+    messageKey: 'settings.invalidContractAddress',
+  },
+  'ipfs.listenPort': { field: 'listenPort', messageKey: 'settings.invalidPort' },
+  'ipfs.peers': { field: 'peers', messageKey: 'settings.invalidPeers' },
+}
+
+/** An empty number input is not 0: NaN makes the schema reject it instead of guessing. */
+function toPort(value: number | string): number {
+  return value === '' ? Number.NaN : Number(value)
+}
+
+/** Non-empty lines, remembering where each was so errors can point at the right line. */
+function splitLines(text: string): { items: string[]; lineNumbers: number[] } {
+  const items: string[] = []
+  const lineNumbers: number[] = []
+  text.split('\n').forEach((line, index) => {
+    const item = line.trim()
+    if (item) {
+      items.push(item)
+      lineNumbers.push(index + 1)
+    }
+  })
+  return { items, lineNumbers }
+}
+
+export function parseForm(values: SettingsFormValues): ParsedForm {
+  const peers = splitLines(values.peers)
+  const patch: FormPatch = {
+    chain:
+      values.chainMode === 'embedded'
+        ? { mode: 'embedded', rpcPort: toPort(values.rpcPort) }
+        : {
+            mode: 'external',
+            rpcUrl: values.rpcUrl.trim(),
+            contractAddress: values.contractAddress.trim(),
+          },
+    ipfs: { listenPort: toPort(values.listenPort), peers: peers.items },
+  }
+
+  const result = settingsPatchSchema.safeParse(patch)
+  if (result.success) return { ok: true, patch }
+
+  const errors: FieldErrors = {}
+  for (const issue of result.error.issues) {
+    const target = fieldsByPath[issue.path.slice(0, 2).map(String).join('.')]
+    if (!target) {
+      errors.form = { messageKey: 'settings.invalidForm' }
+      continue
+    }
+    const error = (errors[target.field] ??= { messageKey: target.messageKey })
+    const item = issue.path[2]
+    if (target.field === 'peers' && typeof item === 'number') {
+      const line = peers.lineNumbers[item]
+      if (line !== undefined) (error.lines ??= []).push(line)
+    }
+  }
+  return { ok: false, errors }
+}

@@ -1,0 +1,53 @@
+import { Badge } from '@mantine/core'
+import { useTranslation } from 'react-i18next'
+import type { NodeStatus } from '../../../../electron/node/status.ts'
+import { useFormatters } from '../../i18n/format.ts'
+import { StatusCard } from './StatusCard.tsx'
+import { StatusField } from './StatusField.tsx'
+
+export function ChainCard({ chain }: { chain: NodeStatus['chain'] }) {
+  const { t } = useTranslation()
+  const format = useFormatters()
+  return (
+    <StatusCard title={t('status.chain.title')}>
+      <StatusField
+        label={t('status.chain.mode')}
+        value={
+          <Badge variant="light" tt="none" size="md">
+            {chain.mode === 'embedded'
+              ? t('status.chain.modeEmbedded')
+              : t('status.chain.modeExternal')}
+          </Badge>
+        }
+      />
+      {/* An identifier, not a quantity: no digit grouping. */}
+      <StatusField
+        label={t('status.chain.chainId')}
+        value={String(chain.chainId)}
+        testId="status-chain-id"
+        rawValue={chain.chainId}
+      />
+      <StatusField
+        label={t('status.chain.blockHeight')}
+        value={format.number(chain.blockHeight)}
+        testId="status-block-height"
+        rawValue={chain.blockHeight}
+      />
+      <StatusField
+        label={t('status.chain.contractAddress')}
+        value={chain.contractAddress}
+        testId="status-contract-address"
+        copyValue={chain.contractAddress}
+      />
+      {chain.rpcUrl ? (
+        <StatusField
+          label={t('status.chain.rpcUrl')}
+          value={chain.rpcUrl}
+          copyValue={chain.rpcUrl}
+        />
+      ) : (
+        <StatusField label={t('status.chain.rpcUrl')} value={t('status.chain.rpcUrlNone')} />
+      )}
+    </StatusCard>
+  )
+}
