@@ -1,12 +1,26 @@
-import { isCallException, type Interface } from 'ethers'
+import { isHexString, type Interface } from 'ethers'
 import { ContractRevertedError } from '../errors.ts'
+
+/**
+ * The revert data of a failed call or estimate. Ganache reports it as `{ result }` inside the
+ * JSON-RPC error's data, where ethers does not look, so `error.data` stays null there.
+ */
+export function revertDataOf(error: unknown): string | undefined {
+  const { data, info } = (error ?? {}) as {
+    data?: unknown
+    info?: { error?: { data?: { result?: unknown } } }
+  }
+  if (isHexString(data)) return data
+  const result = info?.error?.data?.result
+  return isHexString(result) ? result : undefined
+}
 
 /** Names the contract's custom error for a reverted call or estimate, or rethrows anything else. */
 export function toContractError(error: unknown, iface: Interface): never {
-  if (!isCallException(error) || !error.data) throw error
-  const parsed = iface.parseError(error.data)
-  if (!parsed)
-    throw new ContractRevertedError(`The contract refused the transaction (${error.data})`)
+  const data = revertDataOf(error)
+  if (!data) throw error
+  const parsed = iface.parseError(data)
+  if (!parsed) throw new ContractRevertedError(`The contract refused the transaction (${data})`)
   const args = parsed.args.map(String).join(', ')
   throw new ContractRevertedError(`The contract refused the transaction: ${parsed.name}(${args})`, {
     cause: { error: parsed.name, args: parsed.args.map(String) },

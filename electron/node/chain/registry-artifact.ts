@@ -1,0 +1,56 @@
+/**
+ * The compiled registry (built by `npm run compile:contracts`) and the codes its ABI speaks in.
+ */
+import { ContractFactory, type InterfaceAbi, type Signer } from 'ethers'
+import artifact from '../../../contracts/artifacts/EMRRegistry.json' with { type: 'json' }
+import { InternalError } from '../errors.ts'
+
+export const registryAbi: InterfaceAbi = artifact.abi as InterfaceAbi
+export const registryBytecode: string = artifact.bytecode
+
+/** `IEMRRegistry.MemberKind`. */
+export const MemberKind = { None: 0, Staff: 1, Patient: 2 } as const
+/** `IEMRRegistry.MemberStatus`. */
+export const MemberStatus = { None: 0, Pending: 1, Active: 2, Suspended: 3 } as const
+/** `IEMRRegistry.StaffRole`; 0 is not a role. */
+export const StaffRole = {
+  Physician: 1,
+  Nurse: 2,
+  Technician: 3,
+  Pharmacist: 4,
+  Administrator: 5,
+} as const
+/** `IEMRRegistry.AccessStatus`, the answer of `accessStatus(reader, recordId)`. */
+export const AccessStatus = {
+  Allowed: 0,
+  NotRegistered: 1,
+  Suspended: 2,
+  NeverGranted: 3,
+  Expired: 4,
+  Revoked: 5,
+  Restricted: 6,
+} as const
+
+export interface RegistryDeployment {
+  address: string
+  /** Hash of the deployment transaction. */
+  deploymentTx: string
+  gasUsed: bigint
+  blockNumber: number
+}
+
+/** Deploys a registry governed by `governor`, paid by `signer`, and waits for it to be mined. */
+export async function deployRegistry(
+  signer: Signer,
+  governor: string,
+): Promise<RegistryDeployment> {
+  const contract = await new ContractFactory(registryAbi, registryBytecode, signer).deploy(governor)
+  const receipt = await contract.deploymentTransaction()?.wait()
+  if (!receipt) throw new InternalError('The registry deployment transaction was not mined')
+  return {
+    address: await contract.getAddress(),
+    deploymentTx: receipt.hash,
+    gasUsed: receipt.gasUsed,
+    blockNumber: receipt.blockNumber,
+  }
+}

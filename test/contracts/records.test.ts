@@ -1,0 +1,355 @@
+import assert from 'node:assert/strict'
+import { after, afterEach, before, describe, test } from 'node:test'
+import { ZeroAddress, type Wallet } from 'ethers'
+import { signRecordRestriction, type RecordRestriction } from '../../electron/node/chain/eip712.ts'
+import { AccessStatus } from '../../electron/node/chain/registry-artifact.ts'
+import {
+  CHAIN_ID,
+  INSTITUTION_A,
+  cidOf,
+  createFixture,
+  textCidOf,
+  type Fixture,
+} from './fixture.ts'
+
+describe('records', () => {
+  let f: Fixture
+  before(async () => {
+    f = await createFixture()
+  })
+  afterEach(() => f.restore())
+  after(() => f.stop())
+
+  const staticCall = (signer: Wallet, method: string, ...args: unknown[]) =>
+    (f.registry.connect(signer) as typeof f.registry).getFunction(method).staticCall(...args)
+
+  describe('anchorRecord', () => {
+    test('creates record 1 at version 1; the uploader institution is its custodian', async () => {
+      const { physicianA, patient } = f.accounts
+      assert.equal(await staticCall(physicianA, 'anchorRecord', patient.address, cidOf('scan')), 1n)
+      const receipt = await f.send(physicianA, 'anchorRecord', patient.address, cidOf('scan'))
+      f.expectEvent(receipt, 'RecordAnchored', [
+        1n,
+        patient.address,
+        physicianA.address,
+        1,
+        cidOf('scan'),
+      ])
+      assert.deepEqual(await f.view('getRecord', 1n), [patient.address, INSTITUTION_A, 1n, false])
+      assert.deepEqual(await f.view('lookupCid', cidOf('scan')), [
+        1n,
+        1n,
+        physicianA.address,
+        patient.address,
+      ])
+    })
+
+    test('record ids are sequential across staff, institutions and patients', async () => {
+      const { physicianA, physicianB, patient, patient2 } = f.accounts
+      assert.equal(await f.anchor(physicianA, patient, cidOf('a')), 1n)
+      assert.equal(await f.anchor(physicianB, patient2, cidOf('b')), 2n)
+      assert.equal(await f.anchor(physicianA, patient2, textCidOf('c')), 3n)
+      assert.deepEqual(await f.view('getRecord', 2n), [patient2.address, 2n, 1n, false])
+    })
+
+    for (const caller of ['pendingA', 'suspendedA', 'patient', 'outsider', 'governor'] as const) {
+      test(`${caller} may not anchor: NotActiveStaff`, async () => {
+        const account = f.accounts[caller]
+        await f.expectRevert(
+          f.send(account, 'anchorRecord', f.accounts.patient.address, cidOf('x')),
+          'NotActiveStaff',
+          [account.address],
+        )
+      })
+    }
+
+    for (const target of ['outsider', 'nurseA', 'pendingA'] as const) {
+      test(`${target} is no registered patient: NotRegisteredPatient`, async () => {
+        const account = f.accounts[target]
+        await f.expectRevert(
+          f.send(f.accounts.physicianA, 'anchorRecord', account.address, cidOf('x')),
+          'NotRegisteredPatient',
+          [account.address],
+        )
+      })
+    }
+
+    test('an empty CID: EmptyCid', async () => {
+      await f.expectRevert(
+        f.send(f.accounts.physicianA, 'anchorRecord', f.accounts.patient.address, '0x'),
+        'EmptyCid',
+      )
+    })
+
+    test('a CID anchored before, by anyone, as any version: CidAlreadyAnchored(record, version)', async () => {
+      const { physicianA, physicianB, patient, patient2 } = f.accounts
+      await f.anchor(physicianA, patient, cidOf('v1'))
+      await f.send(physicianA, 'anchorVersion', 1n, cidOf('v2'))
+      await f.expectRevert(
+        f.send(physicianB, 'anchorRecord', patient2.address, cidOf('v1')),
+        'CidAlreadyAnchored',
+        [1n, 1n],
+      )
+      await f.expectRevert(
+        f.send(physicianA, 'anchorRecord', patient.address, cidOf('v2')),
+        'CidAlreadyAnchored',
+        [1n, 2n],
+      )
+    })
+  })
+
+  describe('anchorVersion', () => {
+    test('links new versions to the record; every version stays resolvable', async () => {
+      const { physicianA, patient } = f.accounts
+      await f.anchor(physicianA, patient, cidOf('v1'))
+      assert.equal(await staticCall(physicianA, 'anchorVersion', 1n, cidOf('v2')), 2n)
+      const receipt = await f.send(physicianA, 'anchorVersion', 1n, cidOf('v2'))
+      f.expectEvent(receipt, 'RecordAnchored', [
+        1n,
+        patient.address,
+        physicianA.address,
+        2,
+        cidOf('v2'),
+      ])
+      await f.send(physicianA, 'anchorVersion', 1n, cidOf('v3'))
+      assert.deepEqual(await f.view('getRecord', 1n), [patient.address, INSTITUTION_A, 3n, false])
+      for (const [version, label] of [
+        [1n, 'v1'],
+        [2n, 'v2'],
+        [3n, 'v3'],
+      ] as const) {
+        assert.deepEqual(await f.view('lookupCid', cidOf(label)), [
+          1n,
+          version,
+          physicianA.address,
+          patient.address,
+        ])
+      }
+    })
+
+    test('a grantee of another institution may add a version; the custodian stays', async () => {
+      const { physicianA, physicianB, patient } = f.accounts
+      await f.anchor(physicianA, patient, cidOf('v1'))
+      await f.send(patient, 'grantAccess', physicianB.address, 0n, textCidOf('bundle'))
+      f.expectEvent(await f.send(physicianB, 'anchorVersion', 1n, cidOf('b2')), 'RecordAnchored', [
+        1n,
+        patient.address,
+        physicianB.address,
+        2,
+        cidOf('b2'),
+      ])
+      assert.deepEqual(await f.view('getRecord', 1n), [patient.address, INSTITUTION_A, 2n, false])
+      assert.deepEqual(await f.view('lookupCid', cidOf('b2')), [
+        1n,
+        2n,
+        physicianB.address,
+        patient.address,
+      ])
+    })
+
+    test('custodian staff with an emergency may add a version', async () => {
+      const { physicianA, nurseA, patient } = f.accounts
+      await f.anchor(physicianA, patient, cidOf('v1'))
+      await f.send(nurseA, 'emergencyAccess', patient.address, 1)
+      await f.send(nurseA, 'anchorVersion', 1n, cidOf('n2'))
+      assert.deepEqual(await f.view('lookupCid', cidOf('n2')), [
+        1n,
+        2n,
+        nurseA.address,
+        patient.address,
+      ])
+    })
+
+    test('staff who may not read the record may not write it: AccessDenied(reader, record, status)', async () => {
+      const { physicianA, physicianB, nurseA, patient } = f.accounts
+      await f.anchor(physicianA, patient, cidOf('v1'))
+      await f.expectRevert(f.send(nurseA, 'anchorVersion', 1n, cidOf('n2')), 'AccessDenied', [
+        nurseA.address,
+        1n,
+        AccessStatus.NeverGranted,
+      ])
+      await f.send(patient, 'grantAccess', physicianB.address, 0n, textCidOf('bundle'))
+      await f.send(patient, 'setRecordRestricted', 1n, true)
+      await f.expectRevert(f.send(physicianB, 'anchorVersion', 1n, cidOf('b2')), 'AccessDenied', [
+        physicianB.address,
+        1n,
+        AccessStatus.Restricted,
+      ])
+    })
+
+    for (const caller of ['pendingA', 'suspendedA', 'patient', 'outsider'] as const) {
+      test(`${caller} may not anchor versions: NotActiveStaff`, async () => {
+        const account = f.accounts[caller]
+        await f.anchor(f.accounts.physicianA, f.accounts.patient, cidOf('v1'))
+        await f.expectRevert(f.send(account, 'anchorVersion', 1n, cidOf('x')), 'NotActiveStaff', [
+          account.address,
+        ])
+      })
+    }
+
+    test('an unknown record: UnknownRecord', async () => {
+      await f.expectRevert(
+        f.send(f.accounts.physicianA, 'anchorVersion', 7n, cidOf('x')),
+        'UnknownRecord',
+        [7n],
+      )
+    })
+
+    test('an empty or already anchored CID: EmptyCid, CidAlreadyAnchored', async () => {
+      const { physicianA, patient } = f.accounts
+      await f.anchor(physicianA, patient, cidOf('v1'))
+      await f.expectRevert(f.send(physicianA, 'anchorVersion', 1n, '0x'), 'EmptyCid')
+      await f.expectRevert(
+        f.send(physicianA, 'anchorVersion', 1n, cidOf('v1')),
+        'CidAlreadyAnchored',
+        [1n, 1n],
+      )
+    })
+  })
+
+  describe('lookupCid and getRecord', () => {
+    test('an unknown CID resolves to zeros', async () => {
+      assert.deepEqual(await f.view('lookupCid', cidOf('nothing')), [
+        0n,
+        0n,
+        ZeroAddress,
+        ZeroAddress,
+      ])
+    })
+
+    test('an unknown record: UnknownRecord', async () => {
+      await f.expectRevert(f.view('getRecord', 0n), 'UnknownRecord', [0n])
+      await f.expectRevert(f.view('getRecord', 42n), 'UnknownRecord', [42n])
+    })
+  })
+
+  describe('setRecordRestricted', () => {
+    test('the patient restricts and releases a record', async () => {
+      const { physicianA, patient } = f.accounts
+      await f.anchor(physicianA, patient, cidOf('v1'))
+      f.expectEvent(
+        await f.send(patient, 'setRecordRestricted', 1n, true),
+        'RecordRestrictionChanged',
+        [1n, patient.address, true],
+      )
+      assert.deepEqual(await f.view('getRecord', 1n), [patient.address, INSTITUTION_A, 1n, true])
+      f.expectEvent(
+        await f.send(patient, 'setRecordRestricted', 1n, false),
+        'RecordRestrictionChanged',
+        [1n, patient.address, false],
+      )
+      assert.deepEqual(await f.view('getRecord', 1n), [patient.address, INSTITUTION_A, 1n, false])
+    })
+
+    test('versions keep the restriction flag', async () => {
+      const { physicianA, patient } = f.accounts
+      await f.anchor(physicianA, patient, cidOf('v1'))
+      await f.send(patient, 'setRecordRestricted', 1n, true)
+      await f.send(physicianA, 'anchorVersion', 1n, cidOf('v2'))
+      assert.deepEqual(await f.view('getRecord', 1n), [patient.address, INSTITUTION_A, 2n, true])
+    })
+
+    for (const caller of ['patient2', 'physicianA', 'adminA', 'outsider'] as const) {
+      test(`${caller} is not the record's patient: NotRecordPatient`, async () => {
+        const account = f.accounts[caller]
+        await f.anchor(f.accounts.physicianA, f.accounts.patient, cidOf('v1'))
+        await f.expectRevert(f.send(account, 'setRecordRestricted', 1n, true), 'NotRecordPatient', [
+          account.address,
+          1n,
+        ])
+      })
+    }
+
+    test('an unknown record: UnknownRecord', async () => {
+      await f.expectRevert(
+        f.send(f.accounts.patient, 'setRecordRestricted', 3n, true),
+        'UnknownRecord',
+        [3n],
+      )
+    })
+  })
+
+  describe('setRecordRestrictedBySig', () => {
+    async function restriction(
+      overrides: Partial<RecordRestriction> = {},
+    ): Promise<RecordRestriction> {
+      const { patient } = f.accounts
+      const [nonce] = (await f.view('nonces', patient.address)) as [bigint]
+      return {
+        patient: patient.address,
+        recordId: 1n,
+        restricted: true,
+        nonce,
+        deadline: (await f.now()) + 3600n,
+        ...overrides,
+      }
+    }
+
+    const relay = (fields: RecordRestriction, signature: string) =>
+      f.send(
+        f.accounts.outsider,
+        'setRecordRestrictedBySig',
+        fields.patient,
+        fields.recordId,
+        fields.restricted,
+        fields.deadline,
+        signature,
+      )
+
+    const sign = (wallet: Wallet, fields: RecordRestriction) =>
+      signRecordRestriction(wallet, f.address, CHAIN_ID, fields)
+
+    test("anyone relays the patient's signed restriction; the nonce is used up", async () => {
+      const { physicianA, patient } = f.accounts
+      await f.anchor(physicianA, patient, cidOf('v1'))
+      const fields = await restriction()
+      const receipt = await relay(fields, await sign(patient, fields))
+      f.expectEvent(receipt, 'RecordRestrictionChanged', [1n, patient.address, true])
+      assert.deepEqual(await f.view('getRecord', 1n), [patient.address, INSTITUTION_A, 1n, true])
+      assert.deepEqual(await f.view('nonces', patient.address), [1n])
+    })
+
+    test('replaying the signature: InvalidSignature (the nonce is used up)', async () => {
+      const { physicianA, patient } = f.accounts
+      await f.anchor(physicianA, patient, cidOf('v1'))
+      const fields = await restriction()
+      const signature = await sign(patient, fields)
+      await relay(fields, signature)
+      await f.send(patient, 'setRecordRestricted', 1n, false)
+      await f.expectRevert(relay(fields, signature), 'InvalidSignature')
+    })
+
+    test('a signature by another key: InvalidSignature', async () => {
+      const { physicianA, patient, patient2 } = f.accounts
+      await f.anchor(physicianA, patient, cidOf('v1'))
+      const fields = await restriction()
+      await f.expectRevert(relay(fields, await sign(patient2, fields)), 'InvalidSignature')
+    })
+
+    test('an expired deadline: SignatureExpired', async () => {
+      const { physicianA, patient } = f.accounts
+      await f.anchor(physicianA, patient, cidOf('v1'))
+      const fields = await restriction()
+      const signature = await sign(patient, fields)
+      await f.increaseTime(3601n)
+      await f.expectRevert(relay(fields, signature), 'SignatureExpired', [fields.deadline])
+    })
+
+    test("another patient's signature on the record: NotRecordPatient", async () => {
+      const { physicianA, patient, patient2 } = f.accounts
+      await f.anchor(physicianA, patient, cidOf('v1'))
+      const fields = await restriction({ patient: patient2.address })
+      await f.expectRevert(relay(fields, await sign(patient2, fields)), 'NotRecordPatient', [
+        patient2.address,
+        1n,
+      ])
+    })
+
+    test('an unknown record: UnknownRecord', async () => {
+      const fields = await restriction({ recordId: 5n })
+      await f.expectRevert(relay(fields, await sign(f.accounts.patient, fields)), 'UnknownRecord', [
+        5n,
+      ])
+    })
+  })
+})
