@@ -1,0 +1,85 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import { existsSync } from 'node:fs'
+import { mkdtemp, rm } from 'node:fs/promises'
+import { createRequire } from 'node:module'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { createInterface } from 'node:readline'
+import { _electron, test as base, type Page } from '@playwright/test'
+
+export interface AppFixtureOptions {
+  appMode: 'browser' | 'electron'
+}
+
+export interface App {
+  page: Page
+  dataDir: string
+}
+
+/** The project's Node 24 (the node package), whichever Node runs Playwright itself. */
+const PINNED_NODE = join(process.cwd(), 'node_modules', '.bin', 'node')
+
+/** Starts the browser-mode server on its own data folder and returns the URL it prints. */
+export async function startBrowserMode(
+  dataDir: string,
+): Promise<{ url: string; process: ChildProcess }> {
+  const child = spawn(PINNED_NODE, ['electron/node/browser/start.ts', '--data-dir', dataDir], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  let stderr = ''
+  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
+  const lines = createInterface({ input: child.stdout! })
+  const exited = new Promise<never>((_, reject) =>
+    child.once('exit', (code) => reject(new Error(`browser mode exited with ${code}: ${stderr}`))),
+  )
+  const firstLine = new Promise<string>((resolve) => lines.once('line', resolve))
+  const line = await Promise.race([firstLine, exited])
+  return { url: (JSON.parse(line) as { url: string }).url, process: child }
+}
+
+/** Path of the Electron binary, or undefined where it was never downloaded (CI here). */
+function electronBinary(): string | undefined {
+  try {
+    const path = createRequire(import.meta.url)('electron') as string
+    return existsSync(path) ? path : undefined
+  } catch {
+    return undefined
+  }
+}
+
+export const test = base.extend<AppFixtureOptions & { app: App }>({
+  appMode: ['browser', { option: true }],
+
+  app: async ({ appMode, page }, use, testInfo) => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'emr-e2e-'))
+    try {
+      if (appMode === 'electron') {
+        const executablePath = electronBinary()
+        if (!executablePath) {
+          console.log(
+            'electron project skipped: no Electron binary on this machine (downloads are blocked)',
+          )
+          testInfo.skip(true, 'no Electron binary on this machine')
+          return
+        }
+        const electronApp = await _electron.launch({
+          executablePath,
+          args: ['out/main/index.js'],
+          env: { ...process.env, EMR_DATA_DIR: dataDir },
+        })
+        await use({ page: await electronApp.firstWindow(), dataDir })
+        await electronApp.close()
+        return
+      }
+      const server = await startBrowserMode(dataDir)
+      await page.goto(server.url)
+      await use({ page, dataDir })
+      server.process.kill('SIGTERM')
+      await new Promise((resolve) => server.process.once('exit', resolve))
+    } finally {
+      await rm(dataDir, { recursive: true, force: true })
+    }
+  },
+})
+
+export { expect } from '@playwright/test'

@@ -1,0 +1,19 @@
+import { expect, test } from './fixtures.ts'
+
+test('the status screen shows the live chain and IPFS node', async ({ app }) => {
+  const { page } = app
+  const chainId = page.getByTestId('status-chain-id')
+  await expect(chainId).toHaveText(/1337/)
+
+  // The embedded chain deployed the registry on first start: a real address, and blocks on top.
+  await expect(page.getByTestId('status-contract-address')).toHaveText(/0x[0-9a-fA-F]{40}/)
+  const height = Number(
+    (await page.getByTestId('status-block-height').innerText()).replace(/\D/g, ''),
+  )
+  expect(height).toBeGreaterThanOrEqual(1)
+
+  // A libp2p Ed25519 peer id, and a repository that already holds the node's own blocks.
+  await expect(page.getByTestId('status-peer-id')).toHaveText(/12D3Koo[1-9A-HJ-NP-Za-km-z]{40,}/)
+  await expect(page.getByTestId('status-connected-peers')).toHaveText(/0/)
+  await expect(page.getByTestId('status-repo-size')).not.toBeEmpty()
+})

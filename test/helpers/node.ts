@@ -1,0 +1,25 @@
+import { writeFile } from 'node:fs/promises'
+import { after } from 'node:test'
+import { HospitalNode } from '../../electron/node/node.ts'
+import { dataPaths } from '../../electron/node/paths.ts'
+import type { SettingsInput } from '../../electron/node/settings/schema.ts'
+import { createJsonSettingsStore } from '../../electron/node/settings/store.ts'
+import { tempDir } from './temp.ts'
+
+/** Starts a real node on `dataDir` (a new temporary folder by default), stopped after the file. */
+export async function startTestNode(options: { dataDir?: string; settings?: SettingsInput } = {}) {
+  const dataDir = options.dataDir ?? (await tempDir('emr-node-'))
+  if (options.settings)
+    await writeFile(dataPaths(dataDir).settings, JSON.stringify(options.settings))
+  const node = await HospitalNode.start({
+    dataDir,
+    settings: createJsonSettingsStore(dataPaths(dataDir).settings),
+  })
+  let stopped = false
+  const stop = async () => {
+    if (!stopped) await node.stop()
+    stopped = true
+  }
+  after(stop)
+  return { node, dataDir, stop }
+}

@@ -1,0 +1,101 @@
+import assert from 'node:assert/strict'
+import { join } from 'node:path'
+import { after, beforeEach, describe, test } from 'node:test'
+import ganache from 'ganache'
+import {
+  BrowserProvider,
+  HDNodeWallet,
+  Interface,
+  Transaction,
+  Wallet,
+  parseEther,
+  type Eip1193Provider,
+} from 'ethers'
+import { TxOutbox } from '../../electron/node/chain/outbox.ts'
+import { openDatabase, type Database } from '../../electron/node/db/database.ts'
+import { silentLogger } from '../../electron/node/log.ts'
+import { tempDir } from '../helpers/temp.ts'
+
+const mnemonic = HDNodeWallet.createRandom().mnemonic!.phrase
+const chain = ganache.provider({
+  logging: { quiet: true },
+  chain: { hardfork: 'shanghai' as const },
+  wallet: { mnemonic, totalAccounts: 1 },
+})
+const provider = new BrowserProvider(chain as unknown as Eip1193Provider, undefined, {
+  cacheTimeout: -1,
+})
+const sender = HDNodeWallet.fromPhrase(mnemonic).connect(provider)
+after(async () => {
+  provider.destroy()
+  await chain.disconnect()
+})
+
+let db: Database
+let recipient: string
+beforeEach(async () => {
+  db = openDatabase(join(await tempDir(), 'emr.sqlite'))
+  recipient = Wallet.createRandom().address
+})
+
+const outbox = () => new TxOutbox(db, provider, new Interface([]), silentLogger)
+
+/** What a crash leaves behind: the signed transaction saved, maybe broadcast, never settled. */
+async function leaveSigned(status: 'signed' | 'sent', to: string, nonce?: number) {
+  const request = await sender.populateTransaction({ to, value: parseEther('1'), nonce })
+  const raw = await sender.signTransaction(request)
+  const hash = Transaction.from(raw).hash!
+  db.prepare(
+    `INSERT INTO tx_outbox (intent, from_address, nonce, raw_tx, tx_hash, status) VALUES ('pay', ?, ?, ?, ?, ?)`,
+  ).run(sender.address, Number(request.nonce), raw, hash, status)
+  return { raw, hash }
+}
+
+const statusOf = (hash: string) =>
+  (db.prepare('SELECT status FROM tx_outbox WHERE tx_hash = ?').get(hash) as { status: string })
+    .status
+
+describe('the transaction outbox', () => {
+  test('a send is recorded before broadcast and settled with its receipt', async () => {
+    const sent = await outbox().send('pay', sender, { to: recipient, value: parseEther('1') })
+    assert.equal(statusOf(sent.txHash), 'mined')
+    assert.ok(sent.gasUsed >= 21_000n)
+    assert.equal(await provider.getBalance(recipient), parseEther('1'))
+  })
+
+  test('concurrent sends take distinct nonces and all land', async () => {
+    const box = outbox()
+    await Promise.all(
+      [1, 2, 3].map(() => box.send('pay', sender, { to: recipient, value: parseEther('1') })),
+    )
+    assert.equal(await provider.getBalance(recipient), parseEther('3'))
+  })
+
+  test('a transaction signed but never broadcast before a crash is broadcast at start, once', async () => {
+    const { hash } = await leaveSigned('signed', recipient)
+    assert.deepEqual(await outbox().reconcile(), { settled: 0, rebroadcast: 1 })
+    await outbox().waitFor(hash)
+    assert.equal(statusOf(hash), 'mined')
+    assert.deepEqual(await outbox().reconcile(), { settled: 0, rebroadcast: 0 })
+    assert.equal(await provider.getBalance(recipient), parseEther('1'))
+  })
+
+  test('a transaction mined while the node was down is recorded as mined, not sent again', async () => {
+    const { raw, hash } = await leaveSigned('sent', recipient)
+    await provider.broadcastTransaction(raw)
+    assert.deepEqual(await outbox().reconcile(), { settled: 1, rebroadcast: 0 })
+    assert.equal(statusOf(hash), 'mined')
+    assert.equal(await provider.getBalance(recipient), parseEther('1'))
+  })
+
+  test('a transaction whose nonce another one took is marked dropped', async () => {
+    const nonce = await provider.getTransactionCount(sender.address)
+    const { hash } = await leaveSigned('signed', recipient, nonce)
+    await (
+      await sender.sendTransaction({ to: Wallet.createRandom().address, value: 1n, nonce })
+    ).wait()
+    assert.deepEqual(await outbox().reconcile(), { settled: 1, rebroadcast: 0 })
+    assert.equal(statusOf(hash), 'dropped')
+    assert.equal(await provider.getBalance(recipient), 0n)
+  })
+})
