@@ -20,5 +20,6 @@ export function dataPaths(dataDir: string) {
     chain: join(dataDir, 'chain'),
     ipfs: join(dataDir, 'ipfs'),
     swarmKey: join(dataDir, 'ipfs', 'swarm.key'),
+    keystore: join(dataDir, 'keystore'),
   }
 }
