@@ -100,6 +100,66 @@ export const IpfsPortUnavailableError = errorClass(
   'The IPFS listen port cannot be opened',
 )
 export const InternalError = errorClass('InternalError', 'ERR_INTERNAL', 'Internal error')
+export const WrongPassphraseError = errorClass(
+  'WrongPassphraseError',
+  'ERR_WRONG_PASSPHRASE',
+  'The passphrase is wrong',
+)
+export const TooManyAttemptsError = errorClass(
+  'TooManyAttemptsError',
+  'ERR_TOO_MANY_ATTEMPTS',
+  'Too many wrong passphrases: wait a moment and try again',
+)
+export const AccountNotFoundError = errorClass(
+  'AccountNotFoundError',
+  'ERR_ACCOUNT_NOT_FOUND',
+  'No such account on this workstation',
+)
+export const AccountExistsError = errorClass(
+  'AccountExistsError',
+  'ERR_ACCOUNT_EXISTS',
+  'This account is already on this workstation',
+)
+export const InvalidKeystoreError = errorClass(
+  'InvalidKeystoreError',
+  'ERR_INVALID_KEYSTORE',
+  'Not a valid encrypted key file',
+)
+export const InvalidMnemonicError = errorClass(
+  'InvalidMnemonicError',
+  'ERR_INVALID_MNEMONIC',
+  'Not a valid recovery phrase',
+)
+export const VaultLockedError = errorClass(
+  'VaultLockedError',
+  'ERR_VAULT_LOCKED',
+  'No one is signed in, or the session has expired',
+)
+export const WeakPassphraseError = errorClass(
+  'WeakPassphraseError',
+  'ERR_WEAK_PASSPHRASE',
+  'The passphrase is too short',
+)
+export const KeyUnwrapError = errorClass(
+  'KeyUnwrapError',
+  'ERR_KEY_UNWRAP',
+  'The record key cannot be unwrapped with this encryption key',
+)
+export const PatientExistsError = errorClass(
+  'PatientExistsError',
+  'ERR_PATIENT_EXISTS',
+  'A patient with this medical record number is already registered',
+)
+export const SetupDoneError = errorClass(
+  'SetupDoneError',
+  'ERR_SETUP_DONE',
+  'This network is already set up',
+)
+export const NotPermittedError = errorClass(
+  'NotPermittedError',
+  'ERR_NOT_PERMITTED',
+  'The signed-in account may not do this',
+)
 
 /** Converts anything thrown into the wire form, hiding internals of unexpected errors. */
 export function toErrorInfo(error: unknown): ErrorInfo {

@@ -8,6 +8,7 @@ import { loadOrCreateSwarmKey } from './ipfs/swarm-key.ts'
 import { silentLogger, type Logger } from './log.ts'
 import { dataPaths } from './paths.ts'
 import type { SettingsStore } from './settings/store.ts'
+import { Vault } from './vault/vault.ts'
 import type { NodeStatus } from './status.ts'
 import { NodeEvents } from './events.ts'
 
@@ -15,6 +16,8 @@ export interface NodeOptions {
   dataDir: string
   settings: SettingsStore
   log?: Logger
+  /** scrypt cost of keystores written by this node. @default 2 ** 17 */
+  scryptN?: number
 }
 
 /**
@@ -27,6 +30,7 @@ export class HospitalNode {
   readonly db: Database
   readonly chain: ChainService
   readonly ipfs: IpfsService
+  readonly vault: Vault
   readonly events = new NodeEvents()
   readonly log: Logger
   readonly startedAt = new Date()
@@ -47,6 +51,13 @@ export class HospitalNode {
     this.db = parts.db
     this.chain = parts.chain
     this.ipfs = parts.ipfs
+    this.vault = new Vault({
+      dir: dataPaths(this.dataDir).keystore,
+      scryptN: parts.options.scryptN,
+      idleLockMs: this.settings.get().security.idleLockMinutes * 60_000,
+      log: parts.log.child('vault'),
+    })
+    this.vault.on('locked', ({ reason }) => this.events.emit('locked', { reason }))
   }
 
   /** Starts every service; on any failure, stops what did start and releases the folder. */
@@ -132,6 +143,7 @@ export class HospitalNode {
 
   /** Stops IPFS (closing both stores), the chain and the database, then frees the folder. */
   async stop(): Promise<void> {
+    this.vault.lock()
     await this.chain.provider.removeAllListeners('block')
     this.events.removeAllListeners()
     await Promise.allSettled([this.ipfs.stop(), this.chain.stop()])

@@ -1,5 +1,7 @@
 import { writeFile } from 'node:fs/promises'
 import { after } from 'node:test'
+import { ApiError } from '../../electron/node/api/client.ts'
+import { createDispatcher } from '../../electron/node/api/dispatch.ts'
 import { HospitalNode } from '../../electron/node/node.ts'
 import { dataPaths } from '../../electron/node/paths.ts'
 import type { SettingsInput } from '../../electron/node/settings/schema.ts'
@@ -11,9 +13,11 @@ export async function startTestNode(options: { dataDir?: string; settings?: Sett
   const dataDir = options.dataDir ?? (await tempDir('emr-node-'))
   if (options.settings)
     await writeFile(dataPaths(dataDir).settings, JSON.stringify(options.settings))
+  // A low scrypt cost keeps account tests fast; the app uses the default.
   const node = await HospitalNode.start({
     dataDir,
     settings: createJsonSettingsStore(dataPaths(dataDir).settings),
+    scryptN: 2 ** 12,
   })
   let stopped = false
   const stop = async () => {
@@ -21,5 +25,12 @@ export async function startTestNode(options: { dataDir?: string; settings?: Sett
     stopped = true
   }
   after(stop)
-  return { node, dataDir, stop }
+  const dispatch = createDispatcher(node)
+  /** Calls the api as the UI does; returns the value or throws the typed error. */
+  const call = async <T = unknown>(method: string, input?: unknown): Promise<T> => {
+    const envelope = await dispatch(method, input)
+    if (!envelope.ok) throw new ApiError(envelope.error)
+    return envelope.value as T
+  }
+  return { node, dataDir, stop, call }
 }

@@ -1,6 +1,10 @@
+import type { z } from 'zod'
+import * as accounts from '../identity/accounts.ts'
+import * as setup from '../identity/network-setup.ts'
+import * as patients from '../identity/patients.ts'
+import * as staff from '../identity/staff.ts'
 import type { HospitalNode } from '../node.ts'
 import type { MethodName, apiSpec } from './spec.ts'
-import type { z } from 'zod'
 
 type HandlerTable = {
   [M in MethodName]: (input: z.output<(typeof apiSpec)[M]>) => Promise<unknown>
@@ -11,7 +15,40 @@ export function createHandlers(node: HospitalNode) {
   return {
     'node.status': async () => node.status(),
     'settings.get': async () => node.settings.get(),
-    'settings.update': async (patch) => node.settings.update(patch),
+    'settings.update': async (patch) => {
+      const next = node.settings.update(patch)
+      node.vault.setIdleLockMs(next.security.idleLockMinutes * 60_000)
+      return next
+    },
+
+    'accounts.list': async () => accounts.listAccounts(node),
+    'accounts.create': (input) => accounts.createAccount(node, input),
+    'accounts.importKeystore': (input) => accounts.importKeystore(node, input),
+    'accounts.importMnemonic': (input) => accounts.importMnemonic(node, input),
+    'accounts.exportKeystore': (input) => node.vault.exportKeystore(input.address),
+
+    'session.get': () => accounts.sessionView(node),
+    'session.signIn': (input) => accounts.signIn(node, input),
+    'session.signOut': async () => node.vault.lock(),
+    'session.touch': async () => node.vault.touch(),
+
+    'setup.status': () => setup.setupStatus(node),
+    'setup.createNetwork': (input) => setup.createNetwork(node, input),
+    'setup.joinNetwork': (input) => setup.joinNetwork(node, input),
+    'setup.exportSiteConfig': () => setup.exportSiteConfig(node),
+
+    'institutions.list': async () => staff.listInstitutions(node),
+
+    'staff.register': (input) => staff.registerSelf(node, input),
+    'staff.registerDirect': (input) => staff.registerDirect(node, input),
+    'staff.approve': ({ account }) => staff.changeStaffStatus(node, 'approve', account),
+    'staff.reject': ({ account }) => staff.changeStaffStatus(node, 'reject', account),
+    'staff.suspend': ({ account }) => staff.changeStaffStatus(node, 'suspend', account),
+    'staff.reinstate': ({ account }) => staff.changeStaffStatus(node, 'reinstate', account),
+    'staff.list': async (filter) => staff.listStaff(node, filter),
+
+    'patients.register': (input) => patients.registerPatient(node, input),
+    'patients.search': async ({ query }) => patients.searchPatients(node, query),
   } satisfies HandlerTable
 }
 

@@ -4,14 +4,114 @@
  * This file must stay free of Node-only imports: the preload and the renderer load it too.
  */
 import { z } from 'zod'
+import {
+  addressSchema,
+  birthDateSchema,
+  institutionIdSchema,
+  labelSchema,
+  medicalRecordNumberSchema,
+  newAccountSchema,
+  passphraseSchema,
+  personNameSchema,
+  staffIdentitySchema,
+  staffRoleSchema,
+} from '../identity/schemas.ts'
 import { settingsPatchSchema } from '../settings/schema.ts'
 
 const noInput = z.undefined().or(z.object({}).strict())
+
+const account = z.object({ account: addressSchema }).strict()
 
 export const apiSpec = {
   'node.status': noInput,
   'settings.get': noInput,
   'settings.update': settingsPatchSchema,
+
+  'accounts.list': noInput,
+  'accounts.create': newAccountSchema.strict(),
+  'accounts.importKeystore': z
+    .object({
+      label: labelSchema,
+      json: z
+        .string()
+        .min(2)
+        .max(64 * 1024),
+      passphrase: z.string().min(1),
+    })
+    .strict(),
+  'accounts.importMnemonic': z
+    .object({
+      label: labelSchema,
+      mnemonic: z.string().trim().min(1).max(512),
+      passphrase: passphraseSchema,
+    })
+    .strict(),
+  'accounts.exportKeystore': z.object({ address: addressSchema }).strict(),
+
+  'session.get': noInput,
+  'session.signIn': z.object({ address: addressSchema, passphrase: z.string().min(1) }).strict(),
+  'session.signOut': noInput,
+  'session.touch': noInput,
+
+  'setup.status': noInput,
+  'setup.createNetwork': z
+    .object({
+      institutionName: z.string().trim().min(1).max(120),
+      governor: newAccountSchema,
+      admin: newAccountSchema.extend(staffIdentitySchema.shape),
+    })
+    .strict(),
+  'setup.joinNetwork': z
+    .object({
+      siteConfig: z
+        .string()
+        .min(2)
+        .max(64 * 1024),
+    })
+    .strict(),
+  'setup.exportSiteConfig': noInput,
+
+  'institutions.list': noInput,
+
+  'staff.register': z
+    .object({
+      institution: institutionIdSchema,
+      role: staffRoleSchema,
+      identity: staffIdentitySchema,
+    })
+    .strict(),
+  'staff.registerDirect': z
+    .object({
+      account: addressSchema,
+      role: staffRoleSchema,
+      identity: staffIdentitySchema,
+      /** Needed when the account's keys are not on this node. */
+      encryptionPublicKey: z
+        .string()
+        .regex(/^0x0[23][0-9a-fA-F]{64}$/, 'not a compressed public key')
+        .optional(),
+    })
+    .strict(),
+  'staff.approve': account,
+  'staff.reject': account,
+  'staff.suspend': account,
+  'staff.reinstate': account,
+  'staff.list': z
+    .object({
+      status: z.enum(['pending', 'active', 'suspended']).optional(),
+      institution: institutionIdSchema.optional(),
+    })
+    .strict()
+    .optional(),
+
+  'patients.register': z
+    .object({
+      name: personNameSchema,
+      medicalRecordNumber: medicalRecordNumberSchema,
+      birthDate: birthDateSchema,
+    })
+    .strict(),
+  'patients.search': z.object({ query: z.string().trim().max(120) }).strict(),
 } as const
 
 export type MethodName = keyof typeof apiSpec
@@ -27,8 +127,10 @@ export function isMethodName(name: string): name is MethodName {
 export interface ApiEvents {
   /** A new block on the chain the node follows. */
   block: { height: number }
+  /** The signed-in session ended: by the user, or after the idle time. */
+  locked: { reason: 'idle' | 'manual' }
   /** Progress of long work (uploads, fetches, transactions), keyed by the operation id. */
   progress: { operationId: string; phase: string; loaded?: number; total?: number }
 }
 export type EventName = keyof ApiEvents
-export const eventNames: readonly EventName[] = ['block', 'progress']
+export const eventNames: readonly EventName[] = ['block', 'locked', 'progress']

@@ -1,5 +1,6 @@
 import { isHexString, type Interface } from 'ethers'
 import { ContractRevertedError } from '../errors.ts'
+import { contractError } from './contract-errors.ts'
 
 /**
  * The revert data of a failed call or estimate. Ganache reports it as `{ result }` inside the
@@ -21,8 +22,5 @@ export function toContractError(error: unknown, iface: Interface): never {
   if (!data) throw error
   const parsed = iface.parseError(data)
   if (!parsed) throw new ContractRevertedError(`The contract refused the transaction (${data})`)
-  const args = parsed.args.map(String).join(', ')
-  throw new ContractRevertedError(`The contract refused the transaction: ${parsed.name}(${args})`, {
-    cause: { error: parsed.name, args: parsed.args.map(String) },
-  })
+  throw contractError(parsed.name, parsed.args)
 }

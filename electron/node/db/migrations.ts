@@ -36,4 +36,30 @@ export const migrations: readonly string[] = [
     next_block INTEGER NOT NULL
   );
   `,
+  `
+  -- Personal data of staff registered from this node: the chain holds only its commitment.
+  CREATE TABLE staff_identities (
+    address TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    national_id TEXT NOT NULL,
+    licence_number TEXT NOT NULL,
+    salt TEXT NOT NULL,
+    commitment TEXT NOT NULL,
+    created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+  );
+
+  -- The registration desk's patient directory: name, MRN and birth date -> patient address.
+  CREATE TABLE patients (
+    address TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    medical_record_number TEXT NOT NULL UNIQUE,
+    birth_date TEXT NOT NULL,
+    salt TEXT NOT NULL,
+    commitment TEXT NOT NULL,
+    registered_by TEXT NOT NULL,
+    tx_hash TEXT NOT NULL,
+    created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+  );
+  CREATE INDEX patients_name ON patients (name COLLATE NOCASE);
+  `,
 ]

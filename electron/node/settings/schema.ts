@@ -32,6 +32,12 @@ export const settingsSchema = z.object({
       peers: z.array(multiaddr).default([]),
     })
     .default({ listenPort: 0, peers: [] }),
+  security: z
+    .object({
+      /** The signed-in account locks after this much time without user activity. */
+      idleLockMinutes: z.number().int().min(1).max(240).default(10),
+    })
+    .default({ idleLockMinutes: 10 }),
 })
 
 export type Settings = z.output<typeof settingsSchema>
@@ -48,6 +54,7 @@ export const settingsPatchSchema = z
     language: sections.language.unwrap(),
     chain: sections.chain.unwrap(),
     ipfs: sections.ipfs.unwrap(),
+    security: sections.security.unwrap(),
   })
   .partial()
   .strict()

@@ -1,0 +1,50 @@
+import type { Result } from 'ethers'
+import { EmrError } from '../errors.ts'
+
+type Describe = (args: Result) => string
+
+/**
+ * A clear sentence for each custom error of the registry. The error keeps the contract's name in
+ * its code (`AlreadyRegistered` -> `ERR_ALREADY_REGISTERED`), which the UI branches on.
+ */
+const descriptions: Record<string, Describe> = {
+  NotGovernor: ([caller]) => `${caller} is not the network's governor.`,
+  InvalidAccount: ([account]) => `${account} cannot be used here.`,
+  EmptyName: () => 'An institution needs a name.',
+  UnknownInstitution: ([id]) => `There is no institution ${id} on this network.`,
+  AlreadyRegistered: ([account]) => `${account} is already registered.`,
+  InvalidRole: ([role]) => `${role} is not a staff role.`,
+  EmptyCommitment: () => 'The identity commitment is missing.',
+  InvalidEncryptionKey: () => 'The encryption public key is not a compressed secp256k1 key.',
+  NotInstitutionAdmin: ([caller, id]) =>
+    `${caller} is not an active administrator of institution ${id}.`,
+  NotPending: ([account]) => `${account} has no registration waiting for approval.`,
+  NotActiveStaff: ([account]) =>
+    `${account} is not active staff (not registered, awaiting approval, or suspended).`,
+  NotSuspended: ([account]) => `${account} is not suspended.`,
+  CannotSuspendSelf: () => 'Administrators cannot suspend themselves.',
+  NotRegisteredPatient: ([account]) => `${account} is not a registered patient.`,
+  UnknownRecord: ([id]) => `There is no record ${id}.`,
+  CidAlreadyAnchored: ([recordId, version]) =>
+    `This content is already anchored as record ${recordId}, version ${version}.`,
+  EmptyCid: () => 'The content identifier is empty.',
+  NotRecordPatient: ([account, id]) => `${account} is not the patient of record ${id}.`,
+  AccessDenied: ([reader, id]) => `${reader} may not read record ${id}.`,
+  SignatureExpired: ([deadline]) =>
+    `The signature expired at ${new Date(Number(deadline) * 1000).toISOString()}.`,
+  InvalidSignature: () => 'The signature does not match the account it speaks for.',
+  InvalidExpiry: ([expiry]) => `The expiry ${expiry} is in the past.`,
+  NotGranted: ([patient, reader]) => `${patient} has no grant to ${reader} to revoke.`,
+  InvalidReasonCode: ([code]) => `${code} is not an emergency reason code.`,
+}
+
+export function contractErrorCode(name: string): string {
+  return `ERR_${name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toUpperCase()}`
+}
+
+/** The typed error for a registry revert, named after the contract's custom error. */
+export function contractError(name: string, args: Result): EmrError {
+  const describe = descriptions[name]
+  const message = describe ? describe(args) : `The contract refused the transaction: ${name}.`
+  return new EmrError('ContractRevertedError', contractErrorCode(name), message)
+}

@@ -1,0 +1,138 @@
+import { readFile, rename, writeFile } from 'node:fs/promises'
+import { getAddress } from 'ethers'
+import { z } from 'zod'
+import { InvalidInputError, NotPermittedError, SetupDoneError } from '../errors.ts'
+import { parseSwarmKey } from '../ipfs/swarm-key.ts'
+import type { HospitalNode } from '../node.ts'
+import { dataPaths } from '../paths.ts'
+import { fundFromFaucet, signIn } from './accounts.ts'
+import { memberView } from './members.ts'
+import { callRegistry, receiptView } from './registry-calls.ts'
+import { siteConfigSchema, type SiteConfig, type StaffIdentity } from './schemas.ts'
+import { listInstitutions } from './staff.ts'
+import type { NetworkCreated, SetupStatus } from './types.ts'
+
+export async function setupStatus(node: HospitalNode): Promise<SetupStatus> {
+  const institutions = Number(await node.chain.registry.getFunction('institutionCount')())
+  return {
+    stage: node.chain.mode === 'embedded' && institutions === 0 ? 'new-network' : 'ready',
+    chainMode: node.chain.mode,
+    institutions,
+    accounts: node.vault.list().length,
+  }
+}
+
+/**
+ * A network's first start: the consortium governor and the first institution with its admin.
+ * The faucet deployed the registry and governs it until now; it hands governance over, then the
+ * new governor adds the institution. The admin is signed in at the end.
+ */
+export async function createNetwork(
+  node: HospitalNode,
+  input: {
+    institutionName: string
+    governor: { label: string; passphrase: string }
+    admin: { label: string; passphrase: string } & StaffIdentity
+  },
+): Promise<NetworkCreated> {
+  const faucet = node.chain.faucet
+  if ((await setupStatus(node)).stage !== 'new-network' || !faucet) throw new SetupDoneError()
+  const governor = await node.vault.create({ ...input.governor, role: 'governor' })
+  const admin = await node.vault.create({
+    label: input.admin.label,
+    passphrase: input.admin.passphrase,
+    role: 'admin',
+  })
+  await fundFromFaucet(node, governor.address)
+  await fundFromFaucet(node, admin.address)
+
+  const handover = await callRegistry(node, faucet, 'transferGovernance', [governor.address])
+  await node.vault.unlock(governor.address, input.governor.passphrase)
+  const governorSigner = node.vault.requireSession().connect(node.chain.provider)
+  const added = await callRegistry(node, governorSigner, 'addInstitution', [
+    admin.address,
+    input.institutionName,
+  ])
+  node.vault.lock()
+
+  const { name, nationalId, licenceNumber } = input.admin
+  node.db
+    .prepare(
+      `INSERT OR REPLACE INTO staff_identities (address, name, national_id, licence_number, salt, commitment)
+       VALUES (?, ?, ?, ?, '', '')`,
+    )
+    .run(admin.address.toLowerCase(), name, nationalId, licenceNumber)
+  await signIn(node, { address: admin.address, passphrase: input.admin.passphrase })
+
+  const institution = listInstitutions(node).find((i) => i.admin === getAddress(admin.address))!
+  return {
+    governor: getAddress(governor.address),
+    admin: getAddress(admin.address),
+    institution,
+    mnemonics: { governor: governor.mnemonic, admin: admin.mnemonic },
+    receipts: [
+      receiptView(node, handover, 'governance handed over'),
+      receiptView(node, added, 'institution added'),
+    ],
+  }
+}
+
+/**
+ * Joining an existing network from the site configuration IT provides: the chain, the registry
+ * and the swarm take effect at the next start. The file is checked whole before anything is
+ * written, and the previous swarm key is kept beside the new one.
+ */
+export async function joinNetwork(node: HospitalNode, input: { siteConfig: string }) {
+  let parsed: SiteConfig
+  try {
+    parsed = siteConfigSchema.parse(JSON.parse(input.siteConfig))
+  } catch (error) {
+    const detail = error instanceof z.ZodError ? z.prettifyError(error) : 'it is not JSON'
+    throw new InvalidInputError(`The site configuration is not valid: ${detail}`)
+  }
+  parseSwarmKey(parsed.ipfs.swarmKey)
+  const settings = node.settings.get()
+  node.settings.update({
+    chain: {
+      mode: 'external',
+      rpcUrl: parsed.chain.rpcUrl,
+      contractAddress: parsed.chain.contractAddress,
+    },
+    ipfs: { ...settings.ipfs, peers: parsed.ipfs.peers },
+  })
+  const { swarmKey } = dataPaths(node.dataDir)
+  await rename(swarmKey, `${swarmKey}.previous`).catch(() => {})
+  await writeFile(`${swarmKey}.tmp`, parsed.ipfs.swarmKey, { mode: 0o600 })
+  await rename(`${swarmKey}.tmp`, swarmKey)
+  return { restartRequired: true as const, network: parsed.network }
+}
+
+/** The file IT gives a joining hospital. It carries the swarm key: admins and the governor only. */
+export async function exportSiteConfig(node: HospitalNode): Promise<SiteConfig> {
+  const session = node.vault.requireSession()
+  const member = await memberView(node, session.address)
+  if (!member.isGovernor && member.role !== 'administrator') {
+    throw new NotPermittedError(
+      'Only an administrator or the governor can export the site configuration',
+    )
+  }
+  const status = await node.status()
+  if (!status.chain.rpcUrl) {
+    throw new NotPermittedError(
+      'Other hospitals cannot reach this chain: serve it over JSON-RPC first (Settings, chain RPC port)',
+    )
+  }
+  return {
+    format: 'emr-node-site/1',
+    network: listInstitutions(node)[0]?.name ?? 'EMR network',
+    chain: {
+      rpcUrl: status.chain.rpcUrl,
+      chainId: status.chain.chainId,
+      contractAddress: status.chain.contractAddress,
+    },
+    ipfs: {
+      swarmKey: await readFile(dataPaths(node.dataDir).swarmKey, 'utf8'),
+      peers: status.ipfs.listenAddresses.filter((address) => !address.startsWith('/ip4/127.')),
+    },
+  }
+}

@@ -1,0 +1,94 @@
+/** What the identity features return to the UI and the CLI. */
+import type { StaffRoleName } from './schemas.ts'
+
+/** A mined transaction as the receipt card shows it (paper Fig. 2, plus the block). */
+export interface TxReceiptView {
+  contractAddress: string
+  txHash: string
+  blockNumber: number
+  gasUsed: string
+  /** What the transaction did, e.g. 'pending approval', 'approved', 'registered'. */
+  result: string
+}
+
+export interface AccountView {
+  address: string
+  label: string
+  role: 'staff' | 'patient' | 'governor' | 'admin'
+  createdAt: string
+  hasMnemonic: boolean
+  /** 0x-prefixed compressed secp256k1 key for record-key wrapping. */
+  encryptionPublicKey: string
+}
+
+export type MemberStatusName = 'none' | 'pending' | 'active' | 'suspended'
+
+/** An account as the registry sees it. */
+export interface MemberView {
+  kind: 'none' | 'staff' | 'patient'
+  status: MemberStatusName
+  role: StaffRoleName | null
+  institution: number | null
+  isGovernor: boolean
+}
+
+export interface SessionView {
+  address: string
+  label: string
+  /** ISO time the session locks unless the user acts before. */
+  expiresAt: string
+  member: MemberView
+}
+
+export interface InstitutionView {
+  id: number
+  name: string
+  admin: string
+}
+
+export interface StaffRow {
+  address: string
+  /** Known only on the node where the staff member registered: personal data stays local. */
+  name: string | null
+  licenceNumber: string | null
+  role: StaffRoleName
+  institution: number
+  institutionName: string
+  status: MemberStatusName
+  registeredTx: string
+}
+
+export interface PatientRow {
+  address: string
+  name: string
+  medicalRecordNumber: string
+  birthDate: string
+  registeredAt: string
+}
+
+/** The registration desk's result: shown once, then the patient's key leaves the node. */
+export interface PatientRegistration {
+  patient: PatientRow
+  /** The patient's encrypted keystore, to hand over (file or QR), never kept here. */
+  keystoreJson: string
+  /** Generated passphrase of that keystore, shown once. */
+  passphrase: string
+  receipt: TxReceiptView
+}
+
+export interface SetupStatus {
+  /** 'new-network': an embedded chain nobody has set up yet; 'ready' otherwise. */
+  stage: 'new-network' | 'ready'
+  chainMode: 'embedded' | 'external'
+  institutions: number
+  accounts: number
+}
+
+export interface NetworkCreated {
+  governor: string
+  admin: string
+  institution: InstitutionView
+  /** The one-time paper backups of the two new accounts. */
+  mnemonics: { governor: string; admin: string }
+  receipts: TxReceiptView[]
+}
