@@ -2,7 +2,7 @@
  * Builds the typed `window.emr` object from the api spec, over any transport. The preload passes
  * an IPC transport, browser mode an HTTP one; both get the same object with named functions.
  */
-import type { ErrorInfo } from '../errors.ts'
+import { EmrError, type ErrorInfo } from '../errors.ts'
 import type { ApiHandlers } from './handlers.ts'
 import {
   methodNames,
@@ -20,14 +20,10 @@ export interface Transport {
   subscribe<E extends EventName>(event: E, listener: (payload: ApiEvents[E]) => void): () => void
 }
 
-/** The error the client throws: the node's typed error, rebuilt on the UI side. */
-export class ApiError extends Error {
-  readonly code: string
-
+/** The error the client throws: the node's typed error, rebuilt on the calling side. */
+export class ApiError extends EmrError {
   constructor(info: ErrorInfo) {
-    super(info.message)
-    this.name = info.name
-    this.code = info.code
+    super(info.name, info.code, info.message)
   }
 }
 

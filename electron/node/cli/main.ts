@@ -1,6 +1,6 @@
 /**
- * The command-line adapter: `npm run cli -- <command>`. Output is for people by default and
- * JSON with --json; errors print `error CODE: message` and exit 1.
+ * The command-line adapter: `npm run cli -- <command> [subcommand] [options]`. Output is for
+ * people by default and JSON with --json; errors print `error CODE: message` and exit 1.
  */
 import { parseArgs } from 'node:util'
 import { toErrorInfo } from '../errors.ts'
@@ -10,27 +10,55 @@ import { commands, type CommandContext } from './commands.ts'
 
 const USAGE = `usage: npm run cli -- <command> [options]
 
-commands:
-  status                      start the node on the data folder, print its status, stop
-  deploy --rpc URL            deploy the registry contract to an external chain and print its
-                              address (deployer key from the EMR_DEPLOYER_KEY environment variable)
+node
+  status                         start the node on the data folder, print its status, stop
+  deploy --rpc URL               deploy the registry to an external chain and print its address
+                                 (deployer key from the EMR_DEPLOYER_KEY environment variable)
+accounts (passphrases come from EMR_PASSPHRASE or --passphrase-file, never from arguments)
+  account create --label L       create an account; prints its address and recovery phrase once
+  account list
+staff (--as ADDRESS: the account that signs)
+  staff register --as A --institution N --role R --name N --national-id ID --licence L
+  staff approve|reject|suspend|reinstate --as ADMIN --account A
+  staff list [--status pending|active|suspended] [--institution N]
+patients
+  patient register --as STAFF --name N --mrn M --birth-date YYYY-MM-DD [--out FILE]
+                                 writes the patient's keystore to FILE (default <address>.json)
+  patient find QUERY             by name, medical record number or address
 
-options:
-  --data-dir DIR              the node's data folder (default: $EMR_DATA_DIR or the app's folder)
-  --json                      print JSON
+options
+  --data-dir DIR                 the node's data folder (default: $EMR_DATA_DIR or the app's)
+  --json                         print JSON
 `
 
+const text = { type: 'string' } as const
 const { values, positionals } = parseArgs({
   allowPositionals: true,
   options: {
-    'data-dir': { type: 'string' },
-    rpc: { type: 'string' },
+    'data-dir': text,
+    rpc: text,
+    label: text,
+    as: text,
+    account: text,
+    institution: text,
+    role: text,
+    name: text,
+    'national-id': text,
+    licence: text,
+    mrn: text,
+    'birth-date': text,
+    status: text,
+    out: text,
+    'passphrase-file': text,
     json: { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h', default: false },
   },
 })
 
-const name = positionals[0]
+const [first, second, ...rest] = positionals
+const name =
+  first && second && Object.hasOwn(commands, `${first} ${second}`) ? `${first} ${second}` : first
+const args = name === first ? [second, ...rest].filter((a) => a !== undefined) : rest
 if (values.help || !name || !Object.hasOwn(commands, name)) {
   process.stdout.write(USAGE)
   process.exit(values.help ? 0 : 2)
@@ -39,6 +67,7 @@ if (values.help || !name || !Object.hasOwn(commands, name)) {
 const context: CommandContext = {
   dataDir: values['data-dir'] ?? defaultDataDir(),
   options: values,
+  args: args as string[],
   log: createLogger('emr-cli'),
   print: (human, json) =>
     process.stdout.write(values.json ? `${JSON.stringify(json, null, 2)}\n` : human),
@@ -48,6 +77,7 @@ try {
   await commands[name as keyof typeof commands](context)
 } catch (error) {
   const info = toErrorInfo(error)
+  if (info.code === 'ERR_INTERNAL') context.log.error('unexpected failure', { error: String(error) })
   process.stderr.write(`error ${info.code}: ${info.message}\n`)
   process.exit(1)
 }
