@@ -7,15 +7,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { dataPaths } from '../electron/node/paths.ts'
-
-interface Figure {
-  name: string
-  value: number
-  unit: string
-  baseline?: number
-  ratio?: number
-  note?: string
-}
+import type { Figure } from './figure.ts'
+import { measureIdentityGas } from './identity-gas.ts'
 
 const RUNS = 5
 
@@ -88,7 +81,8 @@ figures.push(
     baseline: medianOf(baselines, 'readyMs'),
     note: 'includes Node boot and loading the modules (Helia and libp2p alone take ~1 s)',
   }),
-  { name: 'registry deployment gas', value: deploymentGas, unit: 'gas' },
+  { name: 'gas: registry deployment', value: deploymentGas, unit: 'gas' },
+  ...(await measureIdentityGas()),
 )
 
 if (process.argv.includes('--json')) {
