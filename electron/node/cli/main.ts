@@ -77,7 +77,8 @@ try {
   await commands[name as keyof typeof commands](context)
 } catch (error) {
   const info = toErrorInfo(error)
-  if (info.code === 'ERR_INTERNAL') context.log.error('unexpected failure', { error: String(error) })
+  if (info.code === 'ERR_INTERNAL')
+    context.log.error('unexpected failure', { error: String(error) })
   process.stderr.write(`error ${info.code}: ${info.message}\n`)
   process.exit(1)
 }
