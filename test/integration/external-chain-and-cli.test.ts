@@ -1,21 +1,13 @@
 import assert from 'node:assert/strict'
 import { readFile, writeFile } from 'node:fs/promises'
-import { createServer } from 'node:net'
 import { after, before, describe, test } from 'node:test'
 import ganache from 'ganache'
 import { Wallet } from 'ethers'
 import { dataPaths } from '../../electron/node/paths.ts'
 import { runCli } from '../helpers/cli.ts'
+import { freePort } from '../helpers/net.ts'
 import { startTestNode } from '../helpers/node.ts'
 import { tempDir } from '../helpers/temp.ts'
-
-async function freePort(): Promise<number> {
-  const server = createServer()
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const { port } = server.address() as { port: number }
-  await new Promise((resolve) => server.close(resolve))
-  return port
-}
 
 // A consortium chain stand-in: Ganache served over real JSON-RPC, as Besu or Geth would be.
 const deployer = Wallet.createRandom()
