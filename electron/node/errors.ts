@@ -160,6 +160,41 @@ export const NotPermittedError = errorClass(
   'ERR_NOT_PERMITTED',
   'The signed-in account may not do this',
 )
+export const NotRegisteredPatientError = errorClass(
+  'NotRegisteredPatientError',
+  'ERR_NOT_REGISTERED_PATIENT',
+  'The account is not a registered patient',
+)
+export const NotActiveStaffError = errorClass(
+  'NotActiveStaffError',
+  'ERR_NOT_ACTIVE_STAFF',
+  'The account is not active staff',
+)
+export const NotAnchoredError = errorClass(
+  'NotAnchoredError',
+  'ERR_NOT_ANCHORED',
+  'No record on chain has this CID',
+)
+export const DuplicateRecordError = errorClass(
+  'DuplicateRecordError',
+  'ERR_DUPLICATE_RECORD',
+  'This content is already anchored',
+)
+export const NoRecordKeyError = errorClass(
+  'NoRecordKeyError',
+  'ERR_NO_RECORD_KEY',
+  'This record version holds no key for the signed-in account',
+)
+export const UploadNotFoundError = errorClass(
+  'UploadNotFoundError',
+  'ERR_UPLOAD_NOT_FOUND',
+  'No upload in progress with this id',
+)
+export const TamperedContentError = errorClass(
+  'TamperedContentError',
+  'ERR_TAMPERED',
+  'The record failed verification: it was altered or is incomplete',
+)
 
 /** Converts anything thrown into the wire form, hiding internals of unexpected errors. */
 export function toErrorInfo(error: unknown): ErrorInfo {
