@@ -9,6 +9,9 @@ import { silentLogger, type Logger } from './log.ts'
 import { dataPaths } from './paths.ts'
 import type { SettingsStore } from './settings/store.ts'
 import { Vault } from './vault/vault.ts'
+import { projectRecords } from './records/record-index.ts'
+import { UploadSessions } from './records/upload-sessions.ts'
+import { recoverUploads } from './records/upload.ts'
 import type { NodeStatus } from './status.ts'
 import { NodeEvents } from './events.ts'
 
@@ -31,6 +34,7 @@ export class HospitalNode {
   readonly chain: ChainService
   readonly ipfs: IpfsService
   readonly vault: Vault
+  readonly uploads: UploadSessions
   readonly events = new NodeEvents()
   readonly log: Logger
   readonly startedAt = new Date()
@@ -58,6 +62,8 @@ export class HospitalNode {
       log: parts.log.child('vault'),
     })
     this.vault.on('locked', ({ reason }) => this.events.emit('locked', { reason }))
+    this.uploads = new UploadSessions(this)
+    this.chain.indexer.project(projectRecords(this.db))
   }
 
   /** Starts every service; on any failure, stops what did start and releases the folder. */
@@ -94,6 +100,9 @@ export class HospitalNode {
       const ipfs = ipfsResult.value
       const node = new HospitalNode({ options, log, lock, db, chain, ipfs })
       await node.#followChain()
+      const recovered = await recoverUploads(node)
+      if (recovered.finished + recovered.rolledBack > 0)
+        log.info('interrupted uploads settled', recovered)
       return node
     } catch (error) {
       for (const step of cleanup) await Promise.resolve(step()).catch(() => {})

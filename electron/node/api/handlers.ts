@@ -1,7 +1,11 @@
+import { CID } from 'multiformats/cid'
 import type { z } from 'zod'
 import * as accounts from '../identity/accounts.ts'
 import * as setup from '../identity/network-setup.ts'
 import * as patients from '../identity/patients.ts'
+import { lookupAnchor, openRecord } from '../records/open.ts'
+import { listRecords } from '../records/record-index.ts'
+import type { OpenedRecord } from '../records/types.ts'
 import * as staff from '../identity/staff.ts'
 import type { HospitalNode } from '../node.ts'
 import type { MethodName, apiSpec } from './spec.ts'
@@ -49,6 +53,18 @@ export function createHandlers(node: HospitalNode) {
 
     'patients.register': (input) => patients.registerPatient(node, input),
     'patients.search': async ({ query }) => patients.searchPatients(node, query),
+
+    'records.uploadStart': (input) => node.uploads.start(input),
+    'records.uploadChunk': ({ uploadId, data }) =>
+      node.uploads.chunk(uploadId, Buffer.from(data, 'base64')),
+    'records.uploadFinish': ({ uploadId }) => node.uploads.finish(uploadId),
+    'records.uploadCancel': ({ uploadId }) => node.uploads.cancel(uploadId),
+    'records.list': async ({ patient }) => listRecords(node.db, patient),
+    'records.lookup': ({ cid }) => lookupAnchor(node, CID.parse(cid)),
+    'records.open': async ({ cid }): Promise<OpenedRecord> => {
+      const { content, ...opened } = await openRecord(node, cid)
+      return { ...opened, contentBase64: Buffer.from(content).toString('base64') }
+    },
   } satisfies HandlerTable
 }
 

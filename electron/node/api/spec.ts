@@ -16,6 +16,7 @@ import {
   staffIdentitySchema,
   staffRoleSchema,
 } from '../identity/schemas.ts'
+import { cidSchema, uploadChunkSchema, uploadStartSchema } from '../records/schemas.ts'
 import { settingsPatchSchema } from '../settings/schema.ts'
 
 const noInput = z.undefined().or(z.object({}).strict())
@@ -112,6 +113,14 @@ export const apiSpec = {
     })
     .strict(),
   'patients.search': z.object({ query: z.string().trim().max(120) }).strict(),
+
+  'records.uploadStart': uploadStartSchema,
+  'records.uploadChunk': uploadChunkSchema,
+  'records.uploadFinish': z.object({ uploadId: z.uuid() }).strict(),
+  'records.uploadCancel': z.object({ uploadId: z.uuid() }).strict(),
+  'records.list': z.object({ patient: addressSchema }).strict(),
+  'records.lookup': z.object({ cid: cidSchema }).strict(),
+  'records.open': z.object({ cid: cidSchema }).strict(),
 } as const
 
 export type MethodName = keyof typeof apiSpec

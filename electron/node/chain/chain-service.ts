@@ -79,6 +79,8 @@ export async function startChain(options: ChainOptions): Promise<ChainService> {
       gasUsed: null,
     }
     await checkContractCode(provider, deployment.contractAddress)
+    const outbox = new TxOutbox(db, provider, registryInterface, log)
+    await outbox.reconcile()
     return assemble({
       mode: 'external',
       rpcUrl: settings.rpcUrl,
@@ -87,6 +89,7 @@ export async function startChain(options: ChainOptions): Promise<ChainService> {
       faucet: null,
       db,
       log,
+      outbox,
       stop: async () => provider.destroy(),
     })
   }
@@ -130,7 +133,7 @@ function assemble(parts: {
   faucet: Signer | null
   db: Database
   log: Logger
-  outbox?: TxOutbox
+  outbox: TxOutbox
   stop: () => Promise<void>
 }): ChainService {
   const { provider, deployment, db, log } = parts
@@ -141,7 +144,7 @@ function assemble(parts: {
     provider,
     deployment,
     registry: new Contract(deployment.contractAddress, registryInterface, provider),
-    outbox: parts.outbox ?? new TxOutbox(db, provider, registryInterface, log),
+    outbox: parts.outbox,
     indexer: new EventIndexer({
       db,
       provider,

@@ -24,6 +24,7 @@ export class EventIndexer {
   readonly #address: string
   readonly #log: Logger
   #running: Promise<number> | undefined
+  readonly #projections: ((events: IndexedEvent[]) => void)[] = []
 
   constructor(options: {
     db: Database
@@ -41,6 +42,15 @@ export class EventIndexer {
     options.db
       .prepare('INSERT OR IGNORE INTO indexer_cursor (contract_address, next_block) VALUES (?, ?)')
       .run(this.#address, options.fromBlock)
+  }
+
+  /**
+   * Adds a projection: it sees each batch of new events inside the batch's transaction, so the
+   * tables it keeps move together with the cursor. Events already indexed are replayed to it.
+   */
+  project(projection: (events: IndexedEvent[]) => void): void {
+    this.#projections.push(projection)
+    transaction(this.#db, () => projection(this.events()))
   }
 
   get nextBlock(): number {
@@ -83,6 +93,7 @@ export class EventIndexer {
        VALUES (?, ?, ?, ?, ?)`,
     )
     transaction(this.#db, () => {
+      const indexed: IndexedEvent[] = []
       for (const log of logs) {
         const parsed = this.#iface.parseLog(log)
         if (!parsed) {
@@ -92,14 +103,26 @@ export class EventIndexer {
         const args = Object.fromEntries(
           parsed.fragment.inputs.map((input, i) => [input.name, String(parsed.args[i])]),
         )
-        insert.run(
-          log.blockNumber,
-          log.index,
-          log.transactionHash,
-          parsed.name,
-          JSON.stringify(args),
-        )
+        const event = {
+          blockNumber: log.blockNumber,
+          logIndex: log.index,
+          txHash: log.transactionHash,
+          name: parsed.name,
+          args,
+        }
+        if (
+          insert.run(
+            event.blockNumber,
+            event.logIndex,
+            event.txHash,
+            event.name,
+            JSON.stringify(args),
+          ).changes > 0
+        ) {
+          indexed.push(event)
+        }
       }
+      for (const projection of this.#projections) projection(indexed)
       this.#db
         .prepare('UPDATE indexer_cursor SET next_block = ? WHERE contract_address = ?')
         .run(nextBlock, this.#address)

@@ -62,4 +62,41 @@ export const migrations: readonly string[] = [
   );
   CREATE INDEX patients_name ON patients (name COLLATE NOCASE);
   `,
+  `
+  -- Every anchored record version, projected from RecordAnchored events. The clear metadata is
+  -- known only on nodes that uploaded or opened the version.
+  CREATE TABLE records (
+    record_id INTEGER NOT NULL,
+    version INTEGER NOT NULL,
+    cid TEXT NOT NULL UNIQUE,
+    patient TEXT NOT NULL,
+    uploader TEXT NOT NULL,
+    tx_hash TEXT NOT NULL,
+    block_number INTEGER NOT NULL,
+    title TEXT,
+    category TEXT,
+    date_of_care TEXT,
+    file_name TEXT,
+    mime TEXT,
+    size INTEGER,
+    content_sha256 TEXT,
+    PRIMARY KEY (record_id, version)
+  );
+  CREATE INDEX records_patient ON records (patient);
+  CREATE INDEX records_content ON records (patient, content_sha256);
+
+  -- Uploads in progress, so a crash is resumed or rolled back at the next start.
+  CREATE TABLE uploads (
+    id TEXT PRIMARY KEY,
+    state TEXT NOT NULL CHECK (state IN ('adding', 'anchoring', 'done', 'rolled-back')),
+    patient TEXT NOT NULL,
+    record_id INTEGER,
+    content_cid TEXT,
+    manifest_cid TEXT,
+    tx_hash TEXT,
+    metadata TEXT NOT NULL,
+    created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+    updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+  );
+  `,
 ]

@@ -13,8 +13,10 @@ export async function callRegistry(
   signer: Signer,
   method: string,
   args: readonly unknown[],
+  intent?: string,
 ): Promise<SentTransaction> {
-  const sent = await node.chain.outbox.send(`${method}:${await signer.getAddress()}`, signer, {
+  intent ??= `${method}:${await signer.getAddress()}`
+  const sent = await node.chain.outbox.send(intent, signer, {
     to: node.chain.deployment.contractAddress,
     data: registryInterface.encodeFunctionData(method, args),
   })

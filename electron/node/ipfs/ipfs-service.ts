@@ -98,6 +98,8 @@ export interface IpfsService {
   putBlock(bytes: Uint8Array, options?: AbortOptions): Promise<CID>
   /** Pins a DAG, fetching the blocks it lacks from peers; does nothing if already pinned. */
   pin(cid: CID, options?: FetchOptions): Promise<void>
+  /** Releases a pin, e.g. of an upload rolled back; the blocks go at the next garbage collection. */
+  unpin(cid: CID, options?: AbortOptions): Promise<void>
   /** Connects to a multiaddr and returns the remote peer id; PeerUnreachableError on failure. */
   dial(address: string, options?: AbortOptions): Promise<string>
   /** Stops Helia and closes both stores; safe to call more than once. */
@@ -246,6 +248,13 @@ class HeliaIpfsService implements IpfsService {
     } catch (error) {
       // Another caller pinned it meanwhile: the outcome is the one asked for.
       if ((error as Error).name !== 'AlreadyPinnedError') throw error
+    }
+  }
+
+  async unpin(cid: CID, options: AbortOptions = {}): Promise<void> {
+    if (!(await this.#helia.pins.isPinned(cid, options))) return
+    for await (const _ of this.#helia.pins.rm(cid, options)) {
+      // Each step unpins one block of the DAG.
     }
   }
 

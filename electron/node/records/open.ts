@@ -1,0 +1,209 @@
+/**
+ * Read (DESIGN.md section 1, flow 3): look the CID up on chain, fetch the manifest and content
+ * from IPFS (locally or from a peer, within a time limit), verify the manifest block against the
+ * anchored CID and every content segment against its tag, unwrap the key, decrypt. Nothing is
+ * returned or written in clear before the whole record verified.
+ */
+import { createHash } from 'node:crypto'
+import { open as openFile, rename, rm } from 'node:fs/promises'
+import { getAddress } from 'ethers'
+import { CID } from 'multiformats/cid'
+import { sha256 as sha256Hasher } from 'multiformats/hashes/sha2'
+import { decryptBytes, decryptStream } from '../crypto/segmented-cipher.ts'
+import { EmrError, NoRecordKeyError, NotAnchoredError, TamperedContentError } from '../errors.ts'
+import type { HospitalNode } from '../node.ts'
+import { unwrapKey } from '../vault/encryption-key.ts'
+import {
+  contentAad,
+  decodeManifest,
+  metadataAad,
+  sealedMetadataSchema,
+  type Manifest,
+} from './manifest.ts'
+import { saveDetails } from './record-index.ts'
+import type { RecordDetails } from './schemas.ts'
+import type { IntegrityReport, OpenedRecord } from './types.ts'
+
+/** How long a fetch may wait for the next block from the swarm. */
+const FETCH_TIMEOUT_MS = 30_000
+
+export interface AnchoredVersion {
+  recordId: number
+  version: number
+  uploader: string
+  patient: string
+}
+
+/** The chain's answer for a CID: which record, version, uploader and patient it anchors. */
+export async function lookupAnchor(node: HospitalNode, cid: CID): Promise<AnchoredVersion> {
+  const [recordId, version, uploader, patient] = await node.chain.registry.getFunction('lookupCid')(
+    cid.bytes,
+  )
+  if (Number(recordId) === 0) throw new NotAnchoredError(`No record on chain has the CID ${cid}`)
+  return {
+    recordId: Number(recordId),
+    version: Number(version),
+    uploader: getAddress(uploader),
+    patient: getAddress(patient),
+  }
+}
+
+/** Fetches the manifest block and checks its bytes hash to the anchored CID. */
+async function fetchManifest(
+  node: HospitalNode,
+  cid: CID,
+  anchor: AnchoredVersion,
+): Promise<Manifest> {
+  const bytes = await node.ipfs.getBlock(cid, { timeoutMs: FETCH_TIMEOUT_MS })
+  const digest = await sha256Hasher.digest(bytes)
+  if (
+    cid.multihash.code !== sha256Hasher.code ||
+    !equalBytes(digest.digest, cid.multihash.digest)
+  ) {
+    throw new TamperedContentError(`The manifest block of ${cid} does not match its anchored hash`)
+  }
+  const manifest = decodeManifest(bytes)
+  if (getAddress(manifest.patient) !== anchor.patient) {
+    throw new TamperedContentError(`The manifest of ${cid} names another patient than the chain`)
+  }
+  return manifest
+}
+
+function equalBytes(a: Uint8Array, b: Uint8Array): boolean {
+  return a.length === b.length && a.every((byte, i) => byte === b[i])
+}
+
+interface Unsealed {
+  cid: CID
+  anchor: AnchoredVersion
+  manifest: Manifest
+  key: Uint8Array
+  metadata: RecordDetails & { size: number; sha256: string }
+}
+
+/** Everything up to the content: anchor, manifest, the reader's key, the sealed metadata. */
+async function unseal(node: HospitalNode, cidText: string): Promise<Unsealed> {
+  const session = node.vault.requireSession()
+  const cid = CID.parse(cidText)
+  const anchor = await lookupAnchor(node, cid)
+  const manifest = await fetchManifest(node, cid, anchor)
+  const entry = manifest.keys.find((k) => k.reader.toLowerCase() === session.address.toLowerCase())
+  if (!entry)
+    throw new NoRecordKeyError(
+      `Record ${anchor.recordId} version ${anchor.version} holds no key for ${session.address}`,
+    )
+  let key: Uint8Array
+  let metadata: Unsealed['metadata']
+  try {
+    key = unwrapKey(session.encryptionKey.privateKey, Buffer.from(entry.wrappedKey, 'base64'))
+    const plain = await decryptBytes(
+      Buffer.from(manifest.metadata, 'base64'),
+      key,
+      metadataAad(manifest.patient, manifest.content),
+    )
+    metadata = sealedMetadataSchema.parse(
+      JSON.parse(new TextDecoder().decode(plain)),
+    ) as Unsealed['metadata']
+  } catch (error) {
+    if (error instanceof TamperedContentError) throw error
+    throw new TamperedContentError(`The key or metadata of ${cid} failed verification`)
+  }
+  return { cid, anchor, manifest, key, metadata }
+}
+
+/** Decrypts the content, handing each verified segment to `sink`; checks size and SHA-256. */
+async function decryptContent(
+  node: HospitalNode,
+  unsealed: Unsealed,
+  sink: (chunk: Uint8Array) => Promise<void> | void,
+) {
+  const { manifest, key, metadata } = unsealed
+  const hash = createHash('sha256')
+  let size = 0
+  let segments = 0
+  const source = node.ipfs.cat(CID.parse(manifest.content), { timeoutMs: FETCH_TIMEOUT_MS })
+  try {
+    for await (const chunk of decryptStream(source, key, { aad: contentAad(manifest.patient) })) {
+      hash.update(chunk)
+      size += chunk.length
+      segments++
+      await sink(chunk)
+    }
+  } catch (error) {
+    // A block that does not decode or hash as its CID says is damage too; only a fetch that
+    // ran out of time or was cancelled is not.
+    if (error instanceof EmrError || (error as Error).name === 'AbortError') throw error
+    throw new TamperedContentError(`The content blocks of ${unsealed.cid} failed verification`)
+  }
+  const sha256 = hash.digest('hex')
+  if (size !== metadata.size || sha256 !== metadata.sha256) {
+    throw new TamperedContentError(
+      `The content of ${unsealed.cid} does not match its sealed size and hash`,
+    )
+  }
+  return { segments, sha256 }
+}
+
+function integrityReport(
+  unsealed: Unsealed,
+  checked: { segments: number; sha256: string },
+): IntegrityReport {
+  return {
+    manifestCid: unsealed.cid.toString(),
+    contentCid: unsealed.manifest.content,
+    recordId: unsealed.anchor.recordId,
+    version: unsealed.anchor.version,
+    patient: unsealed.anchor.patient,
+    uploader: unsealed.anchor.uploader,
+    manifestVerified: true,
+    segmentsVerified: checked.segments,
+    sha256: checked.sha256,
+  }
+}
+
+function details({ sha256: _, ...rest }: Unsealed['metadata']) {
+  return rest
+}
+
+/** Opens a record version in memory, for the viewer; only returns once all of it verified. */
+export async function openRecord(
+  node: HospitalNode,
+  cidText: string,
+): Promise<Omit<OpenedRecord, 'contentBase64'> & { content: Uint8Array }> {
+  const unsealed = await unseal(node, cidText)
+  const chunks: Uint8Array[] = []
+  const checked = await decryptContent(node, unsealed, (chunk) => void chunks.push(chunk))
+  saveDetails(node.db, unsealed.cid.toString(), unsealed.metadata)
+  return {
+    details: details(unsealed.metadata),
+    integrity: integrityReport(unsealed, checked),
+    content: Buffer.concat(chunks),
+  }
+}
+
+/**
+ * Saves a decrypted copy to `path`, streaming through a temporary file that is renamed only
+ * after the whole record verified: a damaged record leaves nothing at `path`.
+ */
+export async function saveRecord(
+  node: HospitalNode,
+  cidText: string,
+  path: string,
+): Promise<IntegrityReport> {
+  const unsealed = await unseal(node, cidText)
+  const partial = `${path}.partial`
+  const file = await openFile(partial, 'wx', 0o600)
+  try {
+    const checked = await decryptContent(node, unsealed, async (chunk) => {
+      await file.write(chunk)
+    })
+    await file.close()
+    await rename(partial, path)
+    saveDetails(node.db, unsealed.cid.toString(), unsealed.metadata)
+    return integrityReport(unsealed, checked)
+  } catch (error) {
+    await file.close().catch(() => {})
+    await rm(partial, { force: true })
+    throw error
+  }
+}

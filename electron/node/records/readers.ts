@@ -1,0 +1,78 @@
+import { getAddress } from 'ethers'
+import { NotRegisteredPatientError } from '../errors.ts'
+import { listStaff } from '../identity/staff.ts'
+import type { HospitalNode } from '../node.ts'
+import type { ReaderRole } from './manifest.ts'
+
+export interface Reader {
+  address: string
+  role: ReaderRole
+  publicKey: string
+}
+
+/**
+ * The encryption public key an account published when it registered (events), or, for an
+ * account of this workstation (an institution's first admin publishes none), its local one.
+ */
+export function publishedKeyOf(node: HospitalNode, address: string): string | null {
+  const wanted = address.toLowerCase()
+  const events = [
+    ...node.chain.indexer
+      .events('PatientRegistered')
+      .map((e) => [e.args.patient, e.args.encryptionPublicKey]),
+    ...node.chain.indexer
+      .events('StaffRegistered')
+      .map((e) => [e.args.account, e.args.encryptionPublicKey]),
+  ]
+  const published = events.findLast(([account]) => account?.toLowerCase() === wanted)?.[1]
+  return (
+    published ?? node.vault.list().find((a) => a.address === wanted)?.encryptionPublicKey ?? null
+  )
+}
+
+/** Readers with an unexpired, unrevoked grant from the patient, replayed from the events. */
+function currentGrantees(node: HospitalNode, patient: string): string[] {
+  const now = Date.now() / 1000
+  const grants = new Map<string, number>()
+  for (const { name, args } of node.chain.indexer.events()) {
+    if (args.patient?.toLowerCase() !== patient.toLowerCase()) continue
+    if (name === 'AccessGranted') grants.set(args.reader!.toLowerCase(), Number(args.expiry))
+    if (name === 'AccessRevoked') grants.delete(args.reader!.toLowerCase())
+  }
+  return [...grants].filter(([, expiry]) => expiry === 0 || expiry > now).map(([reader]) => reader)
+}
+
+/**
+ * Who gets a version's key: the patient, the uploader, the uploader's institution (its active
+ * administrators, who can release keys in an emergency or when the uploader has left) and the
+ * patient's current grantees. Revoked readers are not among them, so a version added after a
+ * revocation is closed to them.
+ */
+export function recordReaders(
+  node: HospitalNode,
+  patient: string,
+  uploader: { address: string; publicKey: string; institution: number | null },
+): Reader[] {
+  const patientKey = publishedKeyOf(node, patient)
+  if (!patientKey) throw new NotRegisteredPatientError(`${patient} is not a registered patient`)
+  const readers: Reader[] = [
+    { address: getAddress(patient), role: 'patient', publicKey: patientKey },
+    { address: getAddress(uploader.address), role: 'uploader', publicKey: uploader.publicKey },
+  ]
+  const admins = listStaff(node, {
+    status: 'active',
+    institution: uploader.institution ?? undefined,
+  })
+    .filter((s) => uploader.institution !== null && s.role === 'administrator')
+    .map((s) => s.address)
+  const candidates: [string, ReaderRole][] = [
+    ...admins.map((a): [string, ReaderRole] => [a, 'custodian']),
+    ...currentGrantees(node, patient).map((g): [string, ReaderRole] => [g, 'grantee']),
+  ]
+  for (const [address, role] of candidates) {
+    if (readers.some((r) => r.address.toLowerCase() === address.toLowerCase())) continue
+    const publicKey = publishedKeyOf(node, address)
+    if (publicKey) readers.push({ address: getAddress(address), role, publicKey })
+  }
+  return readers
+}

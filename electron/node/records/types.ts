@@ -1,0 +1,51 @@
+/** What the records features return to the UI and the CLI. */
+import type { TxReceiptView } from '../identity/types.ts'
+import type { RecordDetails } from './schemas.ts'
+
+export interface RecordVersionView {
+  recordId: number
+  version: number
+  cid: string
+  patient: string
+  uploader: string
+  txHash: string
+  blockNumber: number
+  /** Known on this node when it uploaded or opened the version; null otherwise. */
+  details: (RecordDetails & { size: number }) | null
+}
+
+export interface RecordView {
+  recordId: number
+  patient: string
+  versions: RecordVersionView[]
+}
+
+export interface UploadResult {
+  recordId: number
+  version: number
+  cid: string
+  receipt: TxReceiptView
+}
+
+/** What was checked before anything was shown. */
+export interface IntegrityReport {
+  manifestCid: string
+  contentCid: string
+  recordId: number
+  version: number
+  patient: string
+  uploader: string
+  /** The manifest block's SHA-256 matched the anchored CID. */
+  manifestVerified: true
+  /** Every segment's AES-GCM tag checked, and the final segment present. */
+  segmentsVerified: number
+  /** SHA-256 of the plaintext, equal to the one sealed in the manifest. */
+  sha256: string
+}
+
+export interface OpenedRecord {
+  details: RecordDetails & { size: number }
+  integrity: IntegrityReport
+  /** The decrypted file, base64; only after the whole file verified. */
+  contentBase64: string
+}

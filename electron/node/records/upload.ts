@@ -1,0 +1,241 @@
+/**
+ * Upload (DESIGN.md section 5): check the uploader and the patient before any work, encrypt the
+ * file in authenticated segments with a fresh key while adding it to IPFS, seal the metadata,
+ * wrap the key for every reader, add the manifest, anchor its CID through the outbox, index it.
+ * Each step is recorded in `uploads`, so a crash is resumed or rolled back at the next start.
+ */
+import { createHash, randomUUID } from 'node:crypto'
+import { getAddress } from 'ethers'
+import { CID } from 'multiformats/cid'
+import { encryptBytes, encryptStream, generateKey } from '../crypto/segmented-cipher.ts'
+import { DuplicateRecordError, NotActiveStaffError, NotRegisteredPatientError } from '../errors.ts'
+import { memberView } from '../identity/members.ts'
+import { callRegistry, receiptView, sessionSigner } from '../identity/registry-calls.ts'
+import type { HospitalNode } from '../node.ts'
+import { wrapKey } from '../vault/encryption-key.ts'
+import {
+  MANIFEST_FORMAT,
+  contentAad,
+  encodeManifest,
+  metadataAad,
+  type Manifest,
+} from './manifest.ts'
+import { recordReaders, type Reader } from './readers.ts'
+import { findByContent, findVersion, latestVersion, saveDetails } from './record-index.ts'
+import type { RecordDetails } from './schemas.ts'
+import type { UploadResult } from './types.ts'
+
+export interface UploadInput {
+  patient: string
+  /** A new version of this record; absent for a new record. */
+  recordId?: number
+  /** The file's size in bytes, for progress. */
+  size: number
+  details: RecordDetails
+}
+
+export type UploadPhase = 'encrypting' | 'submitted' | 'mined'
+
+/** An upload whose checks passed: the file can stream in. */
+export interface PreparedUpload {
+  id: string
+  input: UploadInput & { patient: string }
+  readers: Reader[]
+  previous: string | null
+}
+
+/** Everything that can refuse an upload, checked before a byte is read. */
+export async function prepareUpload(
+  node: HospitalNode,
+  input: UploadInput,
+): Promise<PreparedUpload> {
+  const session = node.vault.requireSession()
+  const patient = getAddress(input.patient)
+  const [uploader, patientMember] = await Promise.all([
+    memberView(node, session.address),
+    memberView(node, patient),
+  ])
+  if (uploader.kind !== 'staff' || uploader.status !== 'active') {
+    throw new NotActiveStaffError(
+      `${session.address} is not active staff and cannot upload records`,
+    )
+  }
+  if (patientMember.kind !== 'patient') {
+    throw new NotRegisteredPatientError(`${patient} is not a registered patient`)
+  }
+  let previous: string | null = null
+  if (input.recordId !== undefined) {
+    const [recordPatient] = await node.chain.registry.getFunction('getRecord')(input.recordId)
+    if (getAddress(recordPatient) !== patient) {
+      throw new NotRegisteredPatientError(`Record ${input.recordId} does not belong to ${patient}`)
+    }
+    previous = latestVersion(node.db, input.recordId)?.cid ?? null
+  }
+  const readers = recordReaders(node, patient, {
+    address: session.address,
+    publicKey: session.encryptionKey.publicKey,
+    institution: uploader.institution,
+  })
+  return { id: randomUUID(), input: { ...input, patient }, readers, previous }
+}
+
+/** Streams the file in and anchors it; `onProgress` follows bytes, then the transaction. */
+export async function runUpload(
+  node: HospitalNode,
+  prepared: PreparedUpload,
+  source: AsyncIterable<Uint8Array>,
+  onProgress: (phase: UploadPhase, loaded: number) => void = () => {},
+): Promise<UploadResult> {
+  const { id, input, readers, previous } = prepared
+  const signer = sessionSigner(node)
+  const setState = node.db.prepare(
+    `UPDATE uploads SET state = ?, content_cid = coalesce(?, content_cid), manifest_cid = coalesce(?, manifest_cid),
+       updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?`,
+  )
+  node.db
+    .prepare(
+      `INSERT INTO uploads (id, state, patient, record_id, metadata) VALUES (?, 'adding', ?, ?, ?)`,
+    )
+    .run(id, input.patient, input.recordId ?? null, JSON.stringify(input.details))
+
+  const key = generateKey()
+  const hash = createHash('sha256')
+  let size = 0
+  const counted = async function* () {
+    for await (const chunk of source) {
+      hash.update(chunk)
+      size += chunk.length
+      onProgress('encrypting', size)
+      yield chunk
+    }
+  }
+  let contentSize = 0
+  const encrypted = async function* () {
+    for await (const chunk of encryptStream(counted(), key, { aad: contentAad(input.patient) })) {
+      contentSize += chunk.length
+      yield chunk
+    }
+  }
+  const content = await node.ipfs.addStream(encrypted()).catch(async (error: unknown) => {
+    await rollBack(node, id, [])
+    throw error
+  })
+  setState.run('adding', content.toString(), null, id)
+  const sha256 = hash.digest('hex')
+
+  const duplicate = findByContent(node.db, input.patient, sha256)
+  if (duplicate) {
+    await rollBack(node, id, [content])
+    throw new DuplicateRecordError(
+      `This file is already anchored as record ${duplicate.recordId}, version ${duplicate.version} (${duplicate.cid})`,
+    )
+  }
+
+  const sealed = { ...input.details, size, sha256 }
+  const manifest: Manifest = {
+    format: MANIFEST_FORMAT,
+    patient: input.patient,
+    content: content.toString(),
+    contentSize,
+    previous,
+    metadata: Buffer.from(
+      await encryptBytes(
+        new TextEncoder().encode(JSON.stringify(sealed)),
+        key,
+        metadataAad(input.patient, content.toString()),
+      ),
+    ).toString('base64'),
+    keys: readers.map((reader) => ({
+      reader: reader.address,
+      role: reader.role,
+      wrappedKey: Buffer.from(wrapKey(reader.publicKey, key)).toString('base64'),
+    })),
+  }
+  const manifestCid = await node.ipfs.putBlock(encodeManifest(manifest))
+  node.db.prepare(`UPDATE uploads SET metadata = ? WHERE id = ?`).run(JSON.stringify(sealed), id)
+  setState.run('anchoring', null, manifestCid.toString(), id)
+
+  onProgress('submitted', size)
+  const sent = await callRegistry(
+    node,
+    signer,
+    input.recordId === undefined ? 'anchorRecord' : 'anchorVersion',
+    input.recordId === undefined
+      ? [input.patient, manifestCid.bytes]
+      : [input.recordId, manifestCid.bytes],
+    `upload:${id}`,
+  ).catch(async (error: unknown) => {
+    await rollBack(node, id, [manifestCid, content])
+    throw error
+  })
+  const result = finishUpload(node, id, manifestCid.toString(), sealed)
+  onProgress('mined', size)
+  return {
+    ...result,
+    receipt: receiptView(node, sent, result.version === 1 ? 'record anchored' : 'version anchored'),
+  }
+}
+
+/** Records the uploaded version's clear metadata in the index and closes the upload. */
+function finishUpload(
+  node: HospitalNode,
+  id: string,
+  manifestCid: string,
+  sealed: RecordDetails & { size: number; sha256: string },
+) {
+  const version = findVersion(node.db, manifestCid)!
+  saveDetails(node.db, manifestCid, sealed)
+  node.db
+    .prepare(
+      `UPDATE uploads SET state = 'done', updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?`,
+    )
+    .run(id)
+  return { recordId: version.recordId, version: version.version, cid: manifestCid }
+}
+
+async function rollBack(node: HospitalNode, id: string, cids: CID[]): Promise<void> {
+  for (const cid of cids) await node.ipfs.unpin(cid)
+  node.db
+    .prepare(
+      `UPDATE uploads SET state = 'rolled-back', updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?`,
+    )
+    .run(id)
+}
+
+/**
+ * At start, after the outbox is reconciled: an upload whose anchor transaction was signed is
+ * finished (its record is on chain or will be), any other unfinished upload is rolled back.
+ */
+export async function recoverUploads(
+  node: HospitalNode,
+): Promise<{ finished: number; rolledBack: number }> {
+  const open = node.db
+    .prepare(
+      `SELECT id, content_cid, manifest_cid, metadata FROM uploads WHERE state IN ('adding', 'anchoring')`,
+    )
+    .all() as {
+    id: string
+    content_cid: string | null
+    manifest_cid: string | null
+    metadata: string
+  }[]
+  let finished = 0
+  let rolledBack = 0
+  for (const upload of open) {
+    const entry = node.chain.outbox.findByIntent(`upload:${upload.id}`)
+    const cids = [upload.manifest_cid, upload.content_cid]
+      .filter((c) => c !== null)
+      .map((c) => CID.parse(c))
+    if (entry && entry.status !== 'reverted' && entry.status !== 'dropped' && upload.manifest_cid) {
+      await node.chain.outbox.waitFor(entry.txHash)
+      await node.chain.indexer.sync()
+      const sealed = JSON.parse(upload.metadata) as RecordDetails & { size: number; sha256: string }
+      finishUpload(node, upload.id, upload.manifest_cid, sealed)
+      finished++
+    } else {
+      await rollBack(node, upload.id, cids)
+      rolledBack++
+    }
+  }
+  return { finished, rolledBack }
+}
