@@ -1,5 +1,6 @@
-import { readFileSync } from 'node:fs'
-import { writeFile } from 'node:fs/promises'
+import { createReadStream, readFileSync } from 'node:fs'
+import { stat, writeFile } from 'node:fs/promises'
+import { basename } from 'node:path'
 import { JsonRpcProvider, Network, Wallet } from 'ethers'
 import { ApiError } from '../api/client.ts'
 import { createDispatcher } from '../api/dispatch.ts'
@@ -14,6 +15,11 @@ import type {
   TxReceiptView,
 } from '../identity/types.ts'
 import type { Logger } from '../log.ts'
+import { mimeOf } from '../records/mime.ts'
+import { saveRecord, verifyRecord } from '../records/open.ts'
+import { uploadStartSchema } from '../records/schemas.ts'
+import type { IntegrityReport, RecordView } from '../records/types.ts'
+import { prepareUpload, runUpload } from '../records/upload.ts'
 import { HospitalNode } from '../node.ts'
 import { dataPaths } from '../paths.ts'
 import { createJsonSettingsStore } from '../settings/store.ts'
@@ -31,8 +37,15 @@ export interface CommandContext {
 
 type Call = <T>(method: string, input?: unknown) => Promise<T>
 
-/** Starts the node for the duration of a command; `work` calls the api as the UI does. */
-async function withNode<T>(context: CommandContext, work: (call: Call) => Promise<T>): Promise<T> {
+/**
+ * Starts the node for the duration of a command; `work` calls the api as the UI does. File
+ * paths never cross the api (the UI must not name paths on the node's disk), so the record
+ * commands that read or write files also get the node itself.
+ */
+async function withNode<T>(
+  context: CommandContext,
+  work: (call: Call, node: HospitalNode) => Promise<T>,
+): Promise<T> {
   const node = await HospitalNode.start({
     dataDir: context.dataDir,
     settings: createJsonSettingsStore(dataPaths(context.dataDir).settings),
@@ -45,7 +58,7 @@ async function withNode<T>(context: CommandContext, work: (call: Call) => Promis
     return envelope.value as never
   }
   try {
-    return await work(call)
+    return await work(call, node)
   } finally {
     await node.stop()
   }
@@ -68,14 +81,54 @@ function passphrase(context: CommandContext): string {
 }
 
 /** Starts the node with `--as` signed in. */
-function asSignedIn<T>(context: CommandContext, work: (call: Call) => Promise<T>): Promise<T> {
-  return withNode(context, async (call) => {
+function asSignedIn<T>(
+  context: CommandContext,
+  work: (call: Call, node: HospitalNode) => Promise<T>,
+): Promise<T> {
+  return withNode(context, async (call, node) => {
     await call('session.signIn', {
       address: option(context, 'as'),
       passphrase: passphrase(context),
     })
-    return work(call)
+    return work(call, node)
   })
+}
+
+/** Streams a file into a new record or version, as the upload screen does, in bounded memory. */
+async function addRecord(context: CommandContext, recordId?: number) {
+  const path = option(context, 'file')
+  const input = uploadStartSchema.parse({
+    patient: option(context, 'patient'),
+    recordId,
+    size: (await stat(path)).size,
+    details: {
+      title: option(context, 'title'),
+      category: option(context, 'category'),
+      dateOfCare: option(context, 'date'),
+      fileName: basename(path),
+      mime: context.options.mime ?? mimeOf(path),
+    },
+  })
+  const result = await asSignedIn(context, async (_call, node) =>
+    runUpload(node, await prepareUpload(node, input), createReadStream(path)),
+  )
+  context.print(
+    `Record ${result.recordId}, version ${result.version}\n` +
+      table([['cid', result.cid]]) +
+      receiptText(result.receipt),
+    result,
+  )
+}
+
+function integrityText(report: IntegrityReport): string {
+  return table([
+    ['record', `${report.recordId}, version ${report.version}`],
+    ['manifest', `${report.manifestCid} (hash matches the anchor)`],
+    ['content', `${report.contentCid} (${report.segmentsVerified} segments authenticated)`],
+    ['sha-256', report.sha256],
+    ['patient', report.patient],
+    ['uploader', report.uploader],
+  ])
 }
 
 const receiptText = (receipt: TxReceiptView) =>
@@ -212,6 +265,47 @@ export const commands = {
         `Keystore passphrase (give it to the patient; it is not shown again): ${registration.passphrase}\n` +
         receiptText(registration.receipt),
       { ...registration, keystoreFile: out },
+    )
+  },
+
+  async 'record add'(context: CommandContext) {
+    await addRecord(context)
+  },
+
+  async 'record version'(context: CommandContext) {
+    await addRecord(context, Number(option(context, 'record')))
+  },
+
+  async 'record get'(context: CommandContext) {
+    const [cid] = context.args
+    if (!cid) throw new InvalidInputError('record get needs the CID')
+    const out = option(context, 'out')
+    const report = await asSignedIn(context, (_call, node) => saveRecord(node, cid, out))
+    context.print(`Verified and saved to ${out}\n` + integrityText(report), { ...report, out })
+  },
+
+  async 'record verify'(context: CommandContext) {
+    const [cid] = context.args
+    if (!cid) throw new InvalidInputError('record verify needs the CID')
+    const report = await asSignedIn(context, (_call, node) => verifyRecord(node, cid))
+    context.print(`Verified\n` + integrityText(report), report)
+  },
+
+  async 'record list'(context: CommandContext) {
+    const patient = option(context, 'patient')
+    const records = await withNode(context, (call) =>
+      call<RecordView[]>('records.list', { patient }),
+    )
+    context.print(
+      records
+        .flatMap((r) =>
+          r.versions.map(
+            (v) =>
+              `${String(r.recordId).padStart(5)} v${String(v.version).padEnd(3)} ${v.cid}  ${v.details?.title ?? '(encrypted)'}\n`,
+          ),
+        )
+        .join('') || 'No records.\n',
+      records,
     )
   },
 

@@ -25,6 +25,14 @@ patients
   patient register --as STAFF --name N --mrn M --birth-date YYYY-MM-DD [--out FILE]
                                  writes the patient's keystore to FILE (default <address>.json)
   patient find QUERY             by name, medical record number or address
+records (--as STAFF signs; files stream in and out in bounded memory)
+  record add --as A --patient P --file F --title T --category C --date YYYY-MM-DD [--mime M]
+  record version --as A --patient P --record N --file F --title T --category C --date D
+  record get CID --as A --out FILE   verify and decrypt; FILE appears only if all of it verified
+  record verify CID --as A           check anchor, manifest, every segment and the hash
+  record list --patient P
+                                 categories: imaging, laboratory, clinical-note, prescription,
+                                 discharge-summary, referral, other
 
 options
   --data-dir DIR                 the node's data folder (default: $EMR_DATA_DIR or the app's)
@@ -49,6 +57,13 @@ const { values, positionals } = parseArgs({
     'birth-date': text,
     status: text,
     out: text,
+    file: text,
+    patient: text,
+    record: text,
+    title: text,
+    category: text,
+    date: text,
+    mime: text,
     'passphrase-file': text,
     json: { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h', default: false },

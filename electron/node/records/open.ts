@@ -181,6 +181,12 @@ export async function openRecord(
   }
 }
 
+/** Checks a record end to end (anchor, manifest, key, every segment, size and hash), keeping nothing. */
+export async function verifyRecord(node: HospitalNode, cidText: string): Promise<IntegrityReport> {
+  const unsealed = await unseal(node, cidText)
+  return integrityReport(unsealed, await decryptContent(node, unsealed, () => {}))
+}
+
 /**
  * Saves a decrypted copy to `path`, streaming through a temporary file that is renamed only
  * after the whole record verified: a damaged record leaves nothing at `path`.
