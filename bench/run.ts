@@ -9,6 +9,7 @@ import { join } from 'node:path'
 import { dataPaths } from '../electron/node/paths.ts'
 import type { Figure } from './figure.ts'
 import { measureIdentityGas } from './identity-gas.ts'
+import { measureRecords } from './records.ts'
 
 const RUNS = 5
 
@@ -30,6 +31,26 @@ function runChild(script: string, ...args: string[]): StartTimes {
     stdio: ['ignore', 'pipe', 'ignore'],
   })
   return JSON.parse(output.trim().split('\n').at(-1)!) as StartTimes
+}
+
+/** Peak memory of a 1 GiB upload above the process's own start, against hashing the same file. */
+function uploadMemoryFigure(): Figure {
+  const run = (mode: string) =>
+    JSON.parse(
+      execFileSync(process.execPath, [join(import.meta.dirname, 'upload-memory-child.ts'), mode], {
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'ignore'],
+      }),
+    ) as { peakMiB: number; startMiB: number }
+  const upload = run('upload')
+  const hash = run('hash')
+  return withRatio({
+    name: 'peak memory while uploading 1 GiB (process RSS)',
+    value: Math.round(upload.peakMiB),
+    unit: 'MiB',
+    baseline: Math.round(hash.peakMiB),
+    note: `target < 250 MiB; baseline: the same node process hashing the file; growth during the upload ${Math.round(upload.peakMiB - upload.startMiB)} MiB`,
+  })
 }
 
 function withRatio(figure: Figure): Figure {
@@ -83,6 +104,8 @@ figures.push(
   }),
   { name: 'gas: registry deployment', value: deploymentGas, unit: 'gas' },
   ...(await measureIdentityGas()),
+  ...(await measureRecords()),
+  uploadMemoryFigure(),
 )
 
 if (process.argv.includes('--json')) {
