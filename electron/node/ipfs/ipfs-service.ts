@@ -14,6 +14,7 @@ import { preSharedKey } from '@libp2p/pnet'
 import { tcp } from '@libp2p/tcp'
 import { multiaddr } from '@multiformats/multiaddr'
 import { createHeliaLight } from 'helia'
+import { fixedSize } from 'ipfs-unixfs-importer/chunker'
 import { CID } from 'multiformats/cid'
 import * as raw from 'multiformats/codecs/raw'
 import { sha256 } from 'multiformats/hashes/sha2'
@@ -33,6 +34,12 @@ import type { AbortOptions } from '@libp2p/interface'
 import type { Multiaddr } from '@multiformats/multiaddr'
 
 export type { FetchOptions } from './fetch.ts'
+
+/**
+ * UnixFS leaf size of added files: 1 MiB (the default is 256 KiB) means four times fewer block
+ * files and pin entries for a large study, and stays well under bitswap's 2 MiB block limit.
+ */
+const BLOCK_SIZE = 1024 * 1024
 
 export interface IpfsOptions extends AbortOptions {
   /** Folder holding `blocks/` and `datastore/`; created when missing. */
@@ -208,7 +215,10 @@ class HeliaIpfsService implements IpfsService {
   }
 
   async addStream(source: AsyncIterable<Uint8Array>, options: AbortOptions = {}): Promise<CID> {
-    const cid = await this.#fs.addByteStream(source, { signal: options.signal })
+    const cid = await this.#fs.addByteStream(source, {
+      signal: options.signal,
+      chunker: fixedSize({ chunkSize: BLOCK_SIZE }),
+    })
     await this.pin(cid, options)
     return cid
   }
