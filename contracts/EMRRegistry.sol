@@ -19,8 +19,18 @@ import {IEMRRegistry} from "./IEMRRegistry.sol";
  * A member's `serial` is a patient's EIP-712 nonce and a staff member's staff number (unique,
  * from 1); a record remembers its creator by staff number, as a whole address would not fit in
  * the record's word. An account is never both staff and patient, so the field is never both.
+ *
+ * The hot paths (gas.test.ts) encode their EIP-712 structs, and the events whose bytes join
+ * several arguments, in unallocated memory; read and write a member word through one slot hash;
+ * and call the ecrecover precompile directly. Solidity would allocate, copy word by word and hash
+ * slots twice, which the gas ceilings leave no room for.
  */
 contract EMRRegistry is IEMRRegistry {
+    /// @dev One storage word, the value of a `uint256` mapping entry.
+    struct StorageWord {
+        uint256 value;
+    }
+
     enum GrantState {
         None,
         Granted,
@@ -41,9 +51,7 @@ contract EMRRegistry is IEMRRegistry {
 
     // The type strings must equal what electron/node/chain/eip712.ts encodes (a test checks it).
     bytes32 private constant _REGISTER_PATIENT_TYPEHASH =
-        keccak256(
-            "RegisterPatient(address patient,bytes20 commitment,bytes encryptionPublicKey,uint256 deadline)"
-        );
+        keccak256("RegisterPatient(bytes20 commitment,bytes encryptionPublicKey,uint256 deadline)");
     bytes32 private constant _GRANT_ACCESS_TYPEHASH =
         keccak256(
             "GrantAccess(address patient,address reader,uint64 expiry,bytes keyBundleCid,uint256 nonce,uint256 deadline)"
@@ -185,34 +193,41 @@ contract EMRRegistry is IEMRRegistry {
 
     /// @inheritdoc IEMRRegistry
     function registerPatientBySig(
-        address patient,
         bytes20 identityCommitment,
-        bytes calldata encryptionPublicKey,
+        uint8 encryptionKeyPrefix,
+        bytes32 encryptionKeyX,
         uint256 deadline,
-        bytes calldata signature
+        bytes32 r,
+        bytes32 vs
     ) external {
         _checkActiveStaff(msg.sender);
         _checkDeadline(deadline);
-        _checkUnregistered(patient);
-        bytes32 structHash = keccak256(
-            abi.encode(
-                _REGISTER_PATIENT_TYPEHASH,
-                patient,
-                identityCommitment,
-                _hashCalldata(encryptionPublicKey),
-                deadline
-            )
+        _checkIdentity(identityCommitment, 33, encryptionKeyPrefix);
+        // The signer is the patient: the signature binds its own signer, so no argument names them.
+        address patient = _recoverSigner(
+            _hashPatientRegistration(identityCommitment, encryptionKeyPrefix, encryptionKeyX, deadline),
+            r,
+            vs
         );
-        _checkSignature(patient, structHash, signature);
-        _registerPatient(patient, identityCommitment, encryptionPublicKey);
+        StorageWord storage member = _memberWord(patient);
+        if (member.value != 0) revert AlreadyRegistered(patient);
+        member.value = _packMember(
+            MemberKind.Patient,
+            MemberStatus.Active,
+            StaffRole.None,
+            0,
+            0,
+            identityCommitment
+        );
+        _emitPatientRegistered(patient, identityCommitment, encryptionKeyPrefix, encryptionKeyX);
     }
 
     // ------------------------------------------------------------------------------- records
 
     /// @inheritdoc IEMRRegistry
-    function anchorRecord(address patient, bytes calldata cid) external returns (uint64 recordId) {
+    function anchorRecord(address patient, bytes4 cidPrefix, bytes32 cidDigest) external returns (uint64 recordId) {
         uint256 uploader = _checkActiveStaff(msg.sender);
-        bytes32 cidHash = _checkNewCid(cid);
+        bytes32 cidHash = _checkNewCid(cidPrefix, cidDigest);
         _checkRegisteredPatient(patient);
         recordId = uint64(_nextRecordId);
         unchecked {
@@ -220,20 +235,20 @@ contract EMRRegistry is IEMRRegistry {
         }
         _records[recordId] = _packRecord(patient, _memberInstitution(uploader), uint32(_memberSerial(uploader)));
         _anchors[cidHash] = _packAnchor(recordId, 1, msg.sender);
-        emit RecordAnchored(recordId, patient, msg.sender, 1, cid);
+        emit RecordAnchored(recordId, patient, msg.sender, 1, cidPrefix, cidDigest);
     }
 
     /// @inheritdoc IEMRRegistry
-    function anchorVersion(uint64 recordId, bytes calldata cid) external returns (uint32 version) {
+    function anchorVersion(uint64 recordId, bytes4 cidPrefix, bytes32 cidDigest) external returns (uint32 version) {
         uint256 uploader = _checkActiveStaff(msg.sender);
-        bytes32 cidHash = _checkNewCid(cid);
+        bytes32 cidHash = _checkNewCid(cidPrefix, cidDigest);
         uint256 record = _loadRecord(recordId);
         // The creator, who writes most versions, needs no further look-up.
         if (_memberSerial(uploader) != _recordCreator(record)) _checkAccess(msg.sender, uploader, recordId, record);
         version = _recordVersionCount(record) + 1; // checked: the count cannot carry into `restricted`
         _records[recordId] = _withNextVersion(record);
         _anchors[cidHash] = _packAnchor(recordId, version, msg.sender);
-        emit RecordAnchored(recordId, _recordPatient(record), msg.sender, version, cid);
+        emit RecordAnchored(recordId, _recordPatient(record), msg.sender, version, cidPrefix, cidDigest);
     }
 
     /// @inheritdoc IEMRRegistry
@@ -248,7 +263,8 @@ contract EMRRegistry is IEMRRegistry {
         uint64 recordId,
         bool restricted,
         uint256 deadline,
-        bytes calldata signature
+        bytes32 r,
+        bytes32 vs
     ) external {
         _checkDeadline(deadline);
         uint256 record = _checkRecordPatient(patient, recordId);
@@ -258,11 +274,11 @@ contract EMRRegistry is IEMRRegistry {
                 patient,
                 recordId,
                 restricted,
-                _useNonce(patient, _members[patient]),
+                _useNonce(patient),
                 deadline
             )
         );
-        _checkSignature(patient, structHash, signature);
+        _checkSignature(patient, structHash, r, vs);
         _setRecordRestricted(patient, recordId, record, restricted);
     }
 
@@ -288,22 +304,12 @@ contract EMRRegistry is IEMRRegistry {
         uint64 expiry,
         bytes calldata keyBundleCid,
         uint256 deadline,
-        bytes calldata signature
+        bytes32 r,
+        bytes32 vs
     ) external {
         _checkDeadline(deadline);
-        uint256 member = _checkRegisteredPatient(patient);
-        bytes32 structHash = keccak256(
-            abi.encode(
-                _GRANT_ACCESS_TYPEHASH,
-                patient,
-                reader,
-                expiry,
-                _hashCalldata(keyBundleCid),
-                _useNonce(patient, member),
-                deadline
-            )
-        );
-        _checkSignature(patient, structHash, signature);
+        bytes32 structHash = _hashAccessGrant(patient, reader, expiry, keyBundleCid, _useNonce(patient), deadline);
+        _checkSignature(patient, structHash, r, vs);
         _grantAccess(patient, reader, expiry, keyBundleCid);
     }
 
@@ -314,13 +320,18 @@ contract EMRRegistry is IEMRRegistry {
     }
 
     /// @inheritdoc IEMRRegistry
-    function revokeAccessBySig(address patient, address reader, uint256 deadline, bytes calldata signature) external {
+    function revokeAccessBySig(
+        address patient,
+        address reader,
+        uint256 deadline,
+        bytes32 r,
+        bytes32 vs
+    ) external {
         _checkDeadline(deadline);
-        uint256 member = _checkRegisteredPatient(patient);
         bytes32 structHash = keccak256(
-            abi.encode(_REVOKE_ACCESS_TYPEHASH, patient, reader, _useNonce(patient, member), deadline)
+            abi.encode(_REVOKE_ACCESS_TYPEHASH, patient, reader, _useNonce(patient), deadline)
         );
-        _checkSignature(patient, structHash, signature);
+        _checkSignature(patient, structHash, r, vs);
         _revokeAccess(patient, reader);
     }
 
@@ -510,11 +521,103 @@ contract EMRRegistry is IEMRRegistry {
         if (record == 0) revert UnknownRecord(recordId);
     }
 
-    /// @dev Returns the patient's current nonce (from their loaded `member` word) and advances it;
-    /// 2^40 signatures would be needed to carry into the commitment bits.
-    function _useNonce(address patient, uint256 member) private returns (uint256 nonce) {
+    /// @dev Checks that `patient` is a registered patient ({NotRegisteredPatient}), returns their
+    /// current nonce and advances it; 2^40 signatures would be needed to carry into the commitment
+    /// bits.
+    function _useNonce(address patient) private returns (uint256 nonce) {
+        StorageWord storage word = _memberWord(patient);
+        uint256 member = word.value;
+        if (!_is(member, MemberKind.Patient, MemberStatus.Active)) revert NotRegisteredPatient(patient);
         nonce = _memberSerial(member);
-        _members[patient] = member + (1 << 56);
+        word.value = member + (1 << 56);
+    }
+
+    /// @dev `_members[account]` as a storage reference (as OpenZeppelin's StorageSlot does it),
+    /// for a read and a write that hash the slot once.
+    function _memberWord(address account) private pure returns (StorageWord storage word) {
+        uint256 key = uint160(account);
+        assembly ("memory-safe") {
+            mstore(0, key)
+            mstore(0x20, _members.slot)
+            word.slot := keccak256(0, 0x40)
+        }
+    }
+
+    /// @dev The `RegisterPatient` struct hash. The 33-byte key (`encryptionKeyPrefix ‖
+    /// encryptionKeyX`), then the struct, are encoded in unallocated memory.
+    function _hashPatientRegistration(
+        bytes20 identityCommitment,
+        uint8 encryptionKeyPrefix,
+        bytes32 encryptionKeyX,
+        uint256 deadline
+    ) private pure returns (bytes32 structHash) {
+        bytes32 typehash = _REGISTER_PATIENT_TYPEHASH;
+        bytes32 commitment = identityCommitment;
+        bytes32 prefix = bytes1(encryptionKeyPrefix);
+        assembly ("memory-safe") {
+            let pointer := mload(0x40)
+            mstore(pointer, prefix)
+            mstore(add(pointer, 1), encryptionKeyX)
+            let keyHash := keccak256(pointer, 33)
+            mstore(pointer, typehash)
+            mstore(add(pointer, 0x20), commitment)
+            mstore(add(pointer, 0x40), keyHash)
+            mstore(add(pointer, 0x60), deadline)
+            structHash := keccak256(pointer, 0x80)
+        }
+    }
+
+    /// @dev The `GrantAccess` struct hash, encoded in unallocated memory.
+    function _hashAccessGrant(
+        address patient,
+        address reader,
+        uint64 expiry,
+        bytes calldata keyBundleCid,
+        uint256 nonce,
+        uint256 deadline
+    ) private pure returns (bytes32 structHash) {
+        bytes32 typehash = _GRANT_ACCESS_TYPEHASH;
+        uint256 patientWord = uint160(patient);
+        uint256 readerWord = uint160(reader);
+        uint256 expiryWord = expiry;
+        assembly ("memory-safe") {
+            let pointer := mload(0x40)
+            calldatacopy(pointer, keyBundleCid.offset, keyBundleCid.length)
+            let cidHash := keccak256(pointer, keyBundleCid.length)
+            mstore(pointer, typehash)
+            mstore(add(pointer, 0x20), patientWord)
+            mstore(add(pointer, 0x40), readerWord)
+            mstore(add(pointer, 0x60), expiryWord)
+            mstore(add(pointer, 0x80), cidHash)
+            mstore(add(pointer, 0xa0), nonce)
+            mstore(add(pointer, 0xc0), deadline)
+            structHash := keccak256(pointer, 0xe0)
+        }
+    }
+
+    /// @dev `emit PatientRegistered(patient, identityCommitment, encryptionPublicKey, msg.sender)`,
+    /// the 33-byte key being `encryptionKeyPrefix ‖ encryptionKeyX`: the log's data is encoded in
+    /// unallocated memory, where Solidity would allocate the key, then copy it word by word.
+    function _emitPatientRegistered(
+        address patient,
+        bytes20 identityCommitment,
+        uint8 encryptionKeyPrefix,
+        bytes32 encryptionKeyX
+    ) private {
+        bytes32 topic = PatientRegistered.selector;
+        uint256 patientTopic = uint160(patient);
+        bytes32 commitment = identityCommitment;
+        bytes32 prefix = bytes1(encryptionKeyPrefix);
+        assembly ("memory-safe") {
+            let pointer := mload(0x40)
+            mstore(pointer, commitment)
+            mstore(add(pointer, 0x20), 0x40) // where the key starts
+            mstore(add(pointer, 0x40), 33) // its length
+            mstore(add(pointer, 0x60), prefix)
+            mstore(add(pointer, 0x61), encryptionKeyX)
+            mstore(add(pointer, 0x81), 0) // zeros to the end of the word
+            log3(pointer, 0xa0, topic, patientTopic, caller())
+        }
     }
 
     /// @dev The EIP-712 digest of `structHash` in this registry's domain (as OpenZeppelin's
@@ -536,6 +639,17 @@ contract EMRRegistry is IEMRRegistry {
             let pointer := mload(0x40)
             calldatacopy(pointer, data.offset, data.length)
             hash := keccak256(pointer, data.length)
+        }
+    }
+
+    /// @dev keccak256 of the binary CID `cidPrefix ‖ cidDigest` (36 bytes), the key of its
+    /// anchor: the hash {lookupCid} takes of the same CID's bytes.
+    function _cidHash(bytes4 cidPrefix, bytes32 cidDigest) private pure returns (bytes32 hash) {
+        bytes32 prefix = cidPrefix;
+        assembly ("memory-safe") {
+            mstore(0, prefix)
+            mstore(4, cidDigest)
+            hash := keccak256(0, 36)
         }
     }
 
@@ -582,16 +696,26 @@ contract EMRRegistry is IEMRRegistry {
     }
 
     function _checkIdentity(bytes20 identityCommitment, bytes calldata encryptionPublicKey) private pure {
-        if (identityCommitment == bytes20(0)) revert EmptyCommitment();
-        if (encryptionPublicKey.length != 33 || (encryptionPublicKey[0] != 0x02 && encryptionPublicKey[0] != 0x03)) {
-            revert InvalidEncryptionKey();
+        uint256 prefix;
+        assembly ("memory-safe") {
+            // Whatever follows an empty key is read too: the length is checked as well.
+            prefix := byte(0, calldataload(encryptionPublicKey.offset))
         }
+        _checkIdentity(identityCommitment, encryptionPublicKey.length, prefix);
+    }
+
+    /// @dev The commitment is not zero; the key is `keyLength` bytes starting with `keyPrefix`.
+    function _checkIdentity(bytes20 identityCommitment, uint256 keyLength, uint256 keyPrefix) private pure {
+        if (identityCommitment == bytes20(0)) revert EmptyCommitment();
+        // 0x02 | 1 == 0x03 | 1 == 3, and no other prefix gives 3.
+        if (keyLength != 33 || keyPrefix | 1 != 3) revert InvalidEncryptionKey();
     }
 
     /// @dev Returns keccak256(cid), the key of its anchor.
-    function _checkNewCid(bytes calldata cid) private view returns (bytes32 cidHash) {
-        if (cid.length == 0) revert EmptyCid();
-        cidHash = _hashCalldata(cid);
+    function _checkNewCid(bytes4 cidPrefix, bytes32 cidDigest) private view returns (bytes32 cidHash) {
+        // Version 1, one-byte codec and hash function varints, a 32-byte digest.
+        if (uint32(cidPrefix) & 0xff8080ff != 0x01000020) revert InvalidCid(cidPrefix);
+        cidHash = _cidHash(cidPrefix, cidDigest);
         uint256 anchor = _anchors[cidHash];
         if (anchor != 0) revert CidAlreadyAnchored(_anchorRecordId(anchor), _anchorVersion(anchor));
     }
@@ -605,21 +729,31 @@ contract EMRRegistry is IEMRRegistry {
         if (block.timestamp > deadline) revert SignatureExpired(deadline);
     }
 
-    /// @dev Checks an EIP-712 signature by `signer` over `structHash`: 65 bytes (r, s, v), `s` in
-    /// the lower half of the curve order so that a signature has exactly one valid encoding.
-    function _checkSignature(address signer, bytes32 structHash, bytes calldata signature) private view {
-        if (signature.length != 65) revert InvalidSignature();
-        bytes32 r;
-        bytes32 s;
-        uint8 v;
+    /// @dev Checks that (r, vs) is `signer`'s EIP-712 signature over `structHash`.
+    function _checkSignature(address signer, bytes32 structHash, bytes32 r, bytes32 vs) private view {
+        if (_recoverSigner(structHash, r, vs) != signer) revert InvalidSignature();
+    }
+
+    /// @dev The signer of the EIP-712 digest of `structHash` from an EIP-2098 compact signature
+    /// (`vs` is `s` with the parity of `v` in its top bit), never the zero address. `s` must lie in
+    /// the lower half of the curve order, so that a signature has exactly one valid encoding.
+    function _recoverSigner(bytes32 structHash, bytes32 r, bytes32 vs) private view returns (address signer) {
+        uint256 s = uint256(vs) & (type(uint256).max >> 1);
+        if (s > _MAX_S) revert InvalidSignature();
+        bytes32 digest = _typedDataHash(structHash);
         assembly ("memory-safe") {
-            r := calldataload(signature.offset)
-            s := calldataload(add(signature.offset, 32))
-            v := byte(0, calldataload(add(signature.offset, 64)))
+            // ecrecover(digest, v, r, s) in unallocated memory, v being 27 + the parity bit. The
+            // precompile returns nothing when no signer is recovered: the word at 0 stays zero.
+            let pointer := mload(0x40)
+            mstore(pointer, digest)
+            mstore(add(pointer, 0x20), add(27, shr(255, vs)))
+            mstore(add(pointer, 0x40), r)
+            mstore(add(pointer, 0x60), s)
+            mstore(0, 0)
+            pop(staticcall(gas(), 1, pointer, 0x80, 0, 0x20))
+            signer := mload(0)
         }
-        if (uint256(s) > _MAX_S) revert InvalidSignature();
-        address recovered = ecrecover(_typedDataHash(structHash), v, r, s);
-        if (recovered == address(0) || recovered != signer) revert InvalidSignature();
+        if (signer == address(0)) revert InvalidSignature();
     }
 
     // -------------------------------------------------------------------------- storage words

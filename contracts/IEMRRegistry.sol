@@ -10,6 +10,14 @@ pragma solidity ^0.8.24;
  *
  * Lists that only clients read (directories, version histories, requests, the audit trail) come
  * from the indexed events, never from storage arrays.
+ *
+ * Two encodings keep calldata and logs small:
+ * - a record version's manifest is named by its binary CIDv1 with a 32-byte digest, the one
+ *   canonical form nodes anchor, split as `cidPrefix` (its first 4 bytes: version 0x01, codec,
+ *   hash function, digest length 0x20, e.g. 0x01551220 for raw sha2-256) and `cidDigest` (the 32
+ *   bytes that follow); the CID is `cidPrefix ‖ cidDigest`;
+ * - the `…BySig` functions take the signer's EIP-712 signature in the EIP-2098 compact form
+ *   (`r`, `vs`): `vs` is `s` with the parity of `v` (0 for 27, 1 for 28) in its top bit.
  */
 interface IEMRRegistry {
     /// @notice What an account is. An account is staff or patient, never both.
@@ -83,8 +91,9 @@ interface IEMRRegistry {
     error UnknownRecord(uint64 recordId);
     /// @dev The CID is already anchored as `version` of `recordId`.
     error CidAlreadyAnchored(uint64 recordId, uint32 version);
-    /// @dev A CID cannot be empty.
-    error EmptyCid();
+    /// @dev `cidPrefix` is not that of a binary CIDv1 with one-byte codec and hash function codes
+    /// and a 32-byte digest.
+    error InvalidCid(bytes4 cidPrefix);
     /// @dev `account` is not the patient of `recordId`.
     error NotRecordPatient(address account, uint64 recordId);
     /// @dev `reader` may not access `recordId`; `status` is the {AccessStatus} that says why.
@@ -133,13 +142,15 @@ interface IEMRRegistry {
         bytes encryptionPublicKey,
         address indexed relayer
     );
-    /// @dev `uploader` anchored `cid` as `version` of `recordId` (version 1 creates the record).
+    /// @dev `uploader` anchored the CID `cidPrefix ‖ cidDigest` as `version` of `recordId`
+    /// (version 1 creates the record).
     event RecordAnchored(
         uint64 indexed recordId,
         address indexed patient,
         address indexed uploader,
         uint32 version,
-        bytes cid
+        bytes4 cidPrefix,
+        bytes32 cidDigest
     );
     /// @dev The patient of `recordId` restricted it (grantees lose access) or lifted the restriction.
     event RecordRestrictionChanged(uint64 indexed recordId, address indexed patient, bool restricted);
@@ -304,57 +315,66 @@ interface IEMRRegistry {
     function registerPatient(bytes20 identityCommitment, bytes calldata encryptionPublicKey) external;
 
     /**
-     * @notice Registers `patient` from their EIP-712 `RegisterPatient` signature, relayed by staff
-     * (the registration desk) so the patient pays no gas. No nonce: a second registration of the
-     * same account fails, so a signature cannot be replayed.
+     * @notice Registers the signer of an EIP-712 `RegisterPatient` message as a patient, relayed by
+     * staff (the registration desk) so the patient pays no gas. The signature names the patient:
+     * a message altered on the way recovers to another account, which is the one registered. No
+     * nonce: a second registration of the same account fails, so a signature cannot be replayed.
+     * @param encryptionKeyPrefix first byte of the patient's compressed encryption public key, 2
+     * or 3.
+     * @param encryptionKeyX the key's other 32 bytes. The signed message and {PatientRegistered}
+     * carry the whole 33-byte key, `encryptionKeyPrefix ‖ encryptionKeyX`.
      *
      * Requirements:
      * - the caller is active staff ({NotActiveStaff});
      * - `deadline` has not passed ({SignatureExpired});
-     * - `patient` is not registered ({AlreadyRegistered});
      * - commitment and key as in {registerPatient};
-     * - `signature` is `patient`'s over these fields ({InvalidSignature}).
+     * - (`r`, `vs`) is a valid signature over these fields ({InvalidSignature});
+     * - its signer is not registered ({AlreadyRegistered}).
      *
      * Emits {PatientRegistered} with the caller as relayer.
      */
     function registerPatientBySig(
-        address patient,
         bytes20 identityCommitment,
-        bytes calldata encryptionPublicKey,
+        uint8 encryptionKeyPrefix,
+        bytes32 encryptionKeyX,
         uint256 deadline,
-        bytes calldata signature
+        bytes32 r,
+        bytes32 vs
     ) external;
 
     // ------------------------------------------------------------------------------- records
 
     /**
-     * @notice Creates a record of `patient` with `cid` (the encrypted manifest) as version 1. The
-     * caller's institution becomes the record's custodian, the caller its creator.
-     * @param cid the manifest's binary CID. Anchor one canonical form (binary CIDv1): duplicates are
-     * found by keccak256(cid), so a text or CIDv0 form of the same content would pass as new.
+     * @notice Creates a record of `patient` with the CID `cidPrefix ‖ cidDigest` of its encrypted
+     * manifest as version 1. The caller's institution becomes the record's custodian, the caller
+     * its creator.
+     * @param cidPrefix the first 4 bytes of the manifest's binary CIDv1 (see the header).
+     * @param cidDigest the CID's 32-byte digest. Duplicates are found by keccak256 of the binary
+     * CID: anchor the one canonical form, a CIDv1 (a CIDv0 of the same content would pass as new).
      *
      * Requirements:
      * - the caller is active staff ({NotActiveStaff});
-     * - `cid` is not empty ({EmptyCid}) and not anchored before ({CidAlreadyAnchored});
+     * - `cidPrefix` is a CIDv1 prefix with a 32-byte digest ({InvalidCid}) and the CID was not
+     *   anchored before ({CidAlreadyAnchored});
      * - `patient` is a registered patient ({NotRegisteredPatient}).
      *
      * Emits {RecordAnchored} with version 1.
      */
-    function anchorRecord(address patient, bytes calldata cid) external returns (uint64 recordId);
+    function anchorRecord(address patient, bytes4 cidPrefix, bytes32 cidDigest) external returns (uint64 recordId);
 
     /**
-     * @notice Adds `cid` as the next version of `recordId`. Whoever may read the record may
-     * write a new version of it.
+     * @notice Adds the CID `cidPrefix ‖ cidDigest` (as in {anchorRecord}) as the next version of
+     * `recordId`. Whoever may read the record may write a new version of it.
      *
      * Requirements:
      * - the caller is active staff ({NotActiveStaff});
-     * - `cid` is not empty ({EmptyCid}) and not anchored before ({CidAlreadyAnchored});
+     * - the CID is valid and new as in {anchorRecord} ({InvalidCid}, {CidAlreadyAnchored});
      * - the record exists ({UnknownRecord});
      * - {accessStatus} of the caller for the record is Allowed ({AccessDenied}).
      *
      * Emits {RecordAnchored}.
      */
-    function anchorVersion(uint64 recordId, bytes calldata cid) external returns (uint32 version);
+    function anchorVersion(uint64 recordId, bytes4 cidPrefix, bytes32 cidDigest) external returns (uint32 version);
 
     /**
      * @notice Restricts `recordId` (grantees lose access to it) or lifts the restriction.
@@ -374,7 +394,8 @@ interface IEMRRegistry {
      * Requirements:
      * - `deadline` has not passed ({SignatureExpired});
      * - the record exists ({UnknownRecord}) and belongs to `patient` ({NotRecordPatient});
-     * - `signature` is `patient`'s over these fields and their current nonce ({InvalidSignature}).
+     * - (`r`, `vs`) is `patient`'s signature over these fields and their current nonce
+     *   ({InvalidSignature}).
      *
      * Emits {RecordRestrictionChanged}.
      */
@@ -383,7 +404,8 @@ interface IEMRRegistry {
         uint64 recordId,
         bool restricted,
         uint256 deadline,
-        bytes calldata signature
+        bytes32 r,
+        bytes32 vs
     ) external;
 
     // -------------------------------------------------------------------------------- access
@@ -420,7 +442,8 @@ interface IEMRRegistry {
      * - `deadline` has not passed ({SignatureExpired});
      * - `patient` is a registered patient ({NotRegisteredPatient});
      * - `reader` and `expiry` as in {grantAccess};
-     * - `signature` is `patient`'s over these fields and their current nonce ({InvalidSignature}).
+     * - (`r`, `vs`) is `patient`'s signature over these fields and their current nonce
+     *   ({InvalidSignature}).
      *
      * Emits {AccessGranted}.
      */
@@ -430,7 +453,8 @@ interface IEMRRegistry {
         uint64 expiry,
         bytes calldata keyBundleCid,
         uint256 deadline,
-        bytes calldata signature
+        bytes32 r,
+        bytes32 vs
     ) external;
 
     /**
@@ -452,7 +476,8 @@ interface IEMRRegistry {
      * - `deadline` has not passed ({SignatureExpired});
      * - `patient` is a registered patient ({NotRegisteredPatient});
      * - `patient` has a grant to `reader` that is not revoked ({NotGranted});
-     * - `signature` is `patient`'s over these fields and their current nonce ({InvalidSignature}).
+     * - (`r`, `vs`) is `patient`'s signature over these fields and their current nonce
+     *   ({InvalidSignature}).
      *
      * Emits {AccessRevoked}.
      */
@@ -460,7 +485,8 @@ interface IEMRRegistry {
         address patient,
         address reader,
         uint256 deadline,
-        bytes calldata signature
+        bytes32 r,
+        bytes32 vs
     ) external;
 
     /**
@@ -517,8 +543,9 @@ interface IEMRRegistry {
         view
         returns (address patient, uint32 custodianInstitution, uint32 versionCount, bool restricted);
 
-    /// @notice Where `cid` is anchored: its record, version, uploader and the record's patient;
-    /// all zero (record id 0) when it is not anchored.
+    /// @notice Where the binary CID `cid` (`cidPrefix ‖ cidDigest` for anything anchored) is
+    /// anchored: its record, version, uploader and the record's patient; all zero (record id 0)
+    /// when it is not anchored.
     function lookupCid(
         bytes calldata cid
     ) external view returns (uint64 recordId, uint32 version, address uploader, address patient);

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict'
 import { after, afterEach, before, beforeEach, describe, test } from 'node:test'
 import { ZeroAddress, id, type TransactionReceipt, type Wallet } from 'ethers'
 import {
+  compactSignature,
   signAccessGrant,
   signAccessRevocation,
   type AccessGrant,
@@ -12,6 +13,7 @@ import {
   CHAIN_ID,
   INSTITUTION_A,
   INSTITUTION_B,
+  cidArgs,
   cidOf,
   createFixture,
   textCidOf,
@@ -222,8 +224,9 @@ describe('access', () => {
       }
     }
 
-    const relayGrant = (fields: AccessGrant, signature: string) =>
-      f.send(
+    function relayGrant(fields: AccessGrant, signature: string) {
+      const { r, vs } = compactSignature(signature)
+      return f.send(
         f.accounts.outsider,
         'grantAccessBySig',
         fields.patient,
@@ -231,17 +234,22 @@ describe('access', () => {
         fields.expiry,
         fields.keyBundleCid,
         fields.deadline,
-        signature,
+        r,
+        vs,
       )
-    const relayRevocation = (fields: AccessRevocation, signature: string) =>
-      f.send(
+    }
+    function relayRevocation(fields: AccessRevocation, signature: string) {
+      const { r, vs } = compactSignature(signature)
+      return f.send(
         f.accounts.outsider,
         'revokeAccessBySig',
         fields.patient,
         fields.reader,
         fields.deadline,
-        signature,
+        r,
+        vs,
       )
+    }
     const signGrant = (wallet: Wallet, fields: AccessGrant) =>
       signAccessGrant(wallet, f.address, CHAIN_ID, fields)
     const signRevocation = (wallet: Wallet, fields: AccessRevocation) =>
@@ -544,7 +552,7 @@ describe('access', () => {
     test('uploaders of later versions read only while their grant lasts (documented limit)', async () => {
       const { patient, physicianB } = f.accounts
       await f.send(patient, 'grantAccess', physicianB.address, 0n, BUNDLE)
-      await f.send(physicianB, 'anchorVersion', 1n, cidOf('v2 by B'))
+      await f.send(physicianB, 'anchorVersion', 1n, ...cidArgs('v2 by B'))
       await f.send(patient, 'revokeAccess', physicianB.address)
       assert.equal(await statusOf(physicianB), AccessStatus.Revoked)
     })

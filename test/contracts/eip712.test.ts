@@ -54,7 +54,7 @@ describe('EIP-712 definitions', () => {
     const base = { patient: wallet.address, deadline: 4_102_444_800n }
     const cases: [RegistryPrimaryType, Record<string, unknown>, Promise<string>][] = []
     const registration = {
-      ...base,
+      deadline: base.deadline,
       commitment: commitmentOf('w'),
       encryptionPublicKey: wallet.signingKey.compressedPublicKey,
     }

@@ -21,6 +21,7 @@ import {
   StaffRole,
   deployRegistry,
   registryAbi,
+  splitCid,
   type RegistryDeployment,
 } from '../../electron/node/chain/registry-artifact.ts'
 import { revertDataOf } from '../../electron/node/chain/revert.ts'
@@ -67,7 +68,7 @@ export interface Fixture {
   expectRevert(action: Promise<unknown>, name: string, args?: readonly unknown[]): Promise<void>
   /** Asserts that the receipt holds exactly one event `name`, with exactly `args`. */
   expectEvent(receipt: TransactionReceipt, name: string, args: readonly unknown[]): void
-  /** Anchors a new record from `staff` and returns its id (from the event). */
+  /** Anchors a new record (a binary CID) from `staff` and returns its id (from the event). */
   anchor(staff: Wallet, patient: Wallet, cid: string): Promise<bigint>
   /** Rewinds the chain (state and clock) to the fixture's starting point. */
   restore(): Promise<void>
@@ -155,7 +156,7 @@ export async function createFixture(): Promise<Fixture> {
     expectRevert: (action, name, args) => expectRevert(registry, action, name, args),
     expectEvent: (receipt, name, args) => expectEvent(registry, receipt, name, args),
     async anchor(staff, patient, cid) {
-      const receipt = await send(staff, 'anchorRecord', patient.address, cid)
+      const receipt = await send(staff, 'anchorRecord', patient.address, ...splitCid(cid))
       const event = receipt.logs.map((log) => registry.interface.parseLog(log)).find(Boolean)
       assert.equal(event?.name, 'RecordAnchored')
       return event.args[0] as bigint
@@ -193,6 +194,11 @@ export function encryptionKeyOf(wallet: Wallet): string {
 /** A binary CIDv1 (raw codec, sha2-256 multihash), 36 bytes. */
 export function cidOf(label: string): string {
   return `0x01551220${sha256(toUtf8Bytes(label)).slice(2)}`
+}
+
+/** `cidOf(label)` as the registry's `(cidPrefix, cidDigest)` arguments and event fields. */
+export function cidArgs(label: string): [cidPrefix: string, cidDigest: string] {
+  return splitCid(cidOf(label))
 }
 
 /** A 46-byte CIDv0 text form ("Qm…"), the size the gas ceilings of grants are set for. */

@@ -1,11 +1,25 @@
 import assert from 'node:assert/strict'
 import { after, afterEach, before, describe, test } from 'node:test'
-import { Signature, Wallet, concat, id, toBeHex } from 'ethers'
 import {
+  Signature,
+  Wallet,
+  ZeroHash,
+  concat,
+  dataSlice,
+  id,
+  toBeHex,
+  type TransactionReceipt,
+} from 'ethers'
+import {
+  compactSignature,
   signPatientRegistration,
   type PatientRegistration,
 } from '../../electron/node/chain/eip712.ts'
-import { MemberKind, MemberStatus } from '../../electron/node/chain/registry-artifact.ts'
+import {
+  MemberKind,
+  MemberStatus,
+  splitEncryptionKey,
+} from '../../electron/node/chain/registry-artifact.ts'
 import { CHAIN_ID, commitmentOf, createFixture, encryptionKeyOf, type Fixture } from './fixture.ts'
 
 /** secp256k1 group order. */
@@ -83,7 +97,6 @@ describe('patients', () => {
 
     async function registration(overrides: Partial<PatientRegistration> = {}) {
       const fields: PatientRegistration = {
-        patient: desk.address,
         commitment: commitmentOf('desk'),
         encryptionPublicKey: desk.signingKey.compressedPublicKey,
         deadline: (await f.now()) + 3600n,
@@ -92,22 +105,37 @@ describe('patients', () => {
       return fields
     }
 
-    async function relay(relayer: Wallet, fields: PatientRegistration, signature: string) {
+    /** Relays `fields` with (r, vs) from `signature`, or `signature` as (r, vs) itself. */
+    async function relay(
+      relayer: Wallet,
+      fields: PatientRegistration,
+      signature: string | { r: string; vs: string },
+    ) {
+      const [keyPrefix, keyX] = splitEncryptionKey(fields.encryptionPublicKey)
+      const { r, vs } = typeof signature === 'string' ? compactSignature(signature) : signature
       return f.send(
         relayer,
         'registerPatientBySig',
-        fields.patient,
         fields.commitment,
-        fields.encryptionPublicKey,
+        keyPrefix,
+        keyX,
         fields.deadline,
-        signature,
+        r,
+        vs,
       )
     }
 
     const sign = (wallet: Wallet, fields: PatientRegistration, verifyingContract = f.address) =>
       signPatientRegistration(wallet, verifyingContract, CHAIN_ID, fields)
 
-    test('active staff relay the patient-signed registration; the patient pays nothing', async () => {
+    /** The patient of the receipt's PatientRegistered event. */
+    function registeredPatient(receipt: TransactionReceipt): string {
+      const event = receipt.logs.map((log) => f.registry.interface.parseLog(log)).find(Boolean)
+      assert.equal(event?.name, 'PatientRegistered')
+      return event.args[0] as string
+    }
+
+    test('active staff relay the registration; its signer, the patient, pays nothing', async () => {
       const { nurseA } = f.accounts
       const fields = await registration()
       const receipt = await relay(nurseA, fields, await sign(desk, fields))
@@ -117,9 +145,12 @@ describe('patients', () => {
         desk.signingKey.compressedPublicKey,
         nurseA.address,
       ])
-      assert.deepEqual((await f.view('memberOf', desk.address)).slice(0, 2), [
+      assert.deepEqual(await f.view('memberOf', desk.address), [
         BigInt(MemberKind.Patient),
         BigInt(MemberStatus.Active),
+        0n,
+        0n,
+        commitmentOf('desk'),
       ])
       assert.equal(await f.provider.getBalance(desk.address), 0n)
     })
@@ -143,54 +174,48 @@ describe('patients', () => {
       ])
     })
 
-    test('a signature by another key: InvalidSignature', async () => {
+    test('the signer is who gets registered: a signature by another key registers that key', async () => {
+      const other = new Wallet(id('someone else at the desk'))
       const fields = await registration()
-      await f.expectRevert(
-        relay(f.accounts.nurseA, fields, await sign(f.accounts.patient2, fields)),
-        'InvalidSignature',
-      )
+      const receipt = await relay(f.accounts.nurseA, fields, await sign(other, fields))
+      assert.equal(registeredPatient(receipt), other.address)
+      assert.deepEqual((await f.view('memberOf', desk.address)).slice(0, 2), [0n, 0n])
     })
 
-    test('fields other than the signed ones: InvalidSignature', async () => {
+    test('fields other than the signed ones, or another registry, never register the signer', async () => {
       const fields = await registration()
       const signature = await sign(desk, fields)
       const { nurseA, outsider } = f.accounts
-      await f.expectRevert(
-        relay(nurseA, { ...fields, commitment: commitmentOf('forged') }, signature),
-        'InvalidSignature',
-      )
-      await f.expectRevert(
-        relay(nurseA, { ...fields, encryptionPublicKey: encryptionKeyOf(outsider) }, signature),
-        'InvalidSignature',
-      )
-      await f.expectRevert(
-        relay(nurseA, { ...fields, deadline: BigInt(fields.deadline) + 1n }, signature),
-        'InvalidSignature',
-      )
+      for (const altered of [
+        { ...fields, commitment: commitmentOf('forged') },
+        { ...fields, encryptionPublicKey: encryptionKeyOf(outsider) },
+        { ...fields, deadline: BigInt(fields.deadline) + 1n },
+      ]) {
+        assert.notEqual(registeredPatient(await relay(nurseA, altered, signature)), desk.address)
+      }
+      const elsewhere = await sign(desk, fields, outsider.address)
+      assert.notEqual(registeredPatient(await relay(nurseA, fields, elsewhere)), desk.address)
+      assert.deepEqual((await f.view('memberOf', desk.address)).slice(0, 2), [0n, 0n])
     })
 
-    test('a signature for another registry: InvalidSignature', async () => {
+    test('an s in the upper half of the curve order (malleable): InvalidSignature', async () => {
+      // The high-s twin of a signature, N - s, is past 2^255 (not even encodable in vs) but for
+      // a sliver of values; those, like any s above N / 2, are refused.
       const fields = await registration()
-      const signature = await sign(desk, fields, f.accounts.outsider.address)
-      await f.expectRevert(relay(f.accounts.nurseA, fields, signature), 'InvalidSignature')
+      const { r, yParity } = Signature.from(await sign(desk, fields))
+      for (const s of [N / 2n + 1n, (1n << 255n) - 1n]) {
+        const vs = toBeHex((BigInt(yParity) << 255n) | s, 32)
+        await f.expectRevert(relay(f.accounts.nurseA, fields, { r, vs }), 'InvalidSignature')
+      }
     })
 
-    test('the high-s twin of a valid signature: InvalidSignature', async () => {
+    test('a signature that recovers no signer: InvalidSignature', async () => {
       const fields = await registration()
-      const { r, s, v } = Signature.from(await sign(desk, fields))
-      const twin = concat([r, toBeHex(N - BigInt(s), 32), v === 27 ? '0x1c' : '0x1b'])
-      await f.expectRevert(relay(f.accounts.nurseA, fields, twin), 'InvalidSignature')
-    })
-
-    test('a signature of the wrong length or with a bad v: InvalidSignature', async () => {
-      const fields = await registration()
-      const signature = await sign(desk, fields)
-      const { nurseA } = f.accounts
+      const { vs } = compactSignature(await sign(desk, fields))
       await f.expectRevert(
-        relay(nurseA, fields, Signature.from(signature).compactSerialized),
+        relay(f.accounts.nurseA, fields, { r: ZeroHash, vs }),
         'InvalidSignature',
       )
-      await f.expectRevert(relay(nurseA, fields, signature.slice(0, -2) + '1d'), 'InvalidSignature')
     })
 
     test('replaying the signature: AlreadyRegistered', async () => {
@@ -202,17 +227,16 @@ describe('patients', () => {
       ])
     })
 
-    test('a staff account cannot be registered as patient: AlreadyRegistered', async () => {
-      const { nurseA, physicianB } = f.accounts
-      const fields = await registration({
-        patient: physicianB.address,
-        encryptionPublicKey: encryptionKeyOf(physicianB),
-      })
-      await f.expectRevert(
-        relay(nurseA, fields, await sign(physicianB, fields)),
-        'AlreadyRegistered',
-        [physicianB.address],
-      )
+    test('a registered account cannot be registered again: AlreadyRegistered', async () => {
+      const { nurseA, physicianB, patient2 } = f.accounts
+      for (const account of [physicianB, patient2]) {
+        const fields = await registration({ encryptionPublicKey: encryptionKeyOf(account) })
+        await f.expectRevert(
+          relay(nurseA, fields, await sign(account, fields)),
+          'AlreadyRegistered',
+          [account.address],
+        )
+      }
     })
 
     test('commitment and key are checked: EmptyCommitment, InvalidEncryptionKey', async () => {
@@ -222,8 +246,18 @@ describe('patients', () => {
         relay(nurseA, noCommitment, await sign(desk, noCommitment)),
         'EmptyCommitment',
       )
-      const badKey = await registration({ encryptionPublicKey: desk.signingKey.publicKey })
-      await f.expectRevert(relay(nurseA, badKey, await sign(desk, badKey)), 'InvalidEncryptionKey')
+      const x = dataSlice(desk.signingKey.compressedPublicKey, 1)
+      for (const prefix of ['0x00', '0x01', '0x04']) {
+        const badKey = await registration({ encryptionPublicKey: concat([prefix, x]) })
+        await f.expectRevert(
+          relay(nurseA, badKey, await sign(desk, badKey)),
+          'InvalidEncryptionKey',
+        )
+      }
+    })
+
+    test('splitEncryptionKey takes compressed keys only', () => {
+      assert.throws(() => splitEncryptionKey(desk.signingKey.publicKey), /33 bytes, not 65/)
     })
   })
 })

@@ -1,11 +1,16 @@
 import assert from 'node:assert/strict'
 import { after, afterEach, before, describe, test } from 'node:test'
-import { ZeroAddress, type Wallet } from 'ethers'
-import { signRecordRestriction, type RecordRestriction } from '../../electron/node/chain/eip712.ts'
+import { ZeroAddress, ZeroHash, concat, type Wallet } from 'ethers'
+import {
+  compactSignature,
+  signRecordRestriction,
+  type RecordRestriction,
+} from '../../electron/node/chain/eip712.ts'
 import { AccessStatus } from '../../electron/node/chain/registry-artifact.ts'
 import {
   CHAIN_ID,
   INSTITUTION_A,
+  cidArgs,
   cidOf,
   createFixture,
   textCidOf,
@@ -26,14 +31,17 @@ describe('records', () => {
   describe('anchorRecord', () => {
     test('creates record 1 at version 1; the uploader institution is its custodian', async () => {
       const { physicianA, patient } = f.accounts
-      assert.equal(await staticCall(physicianA, 'anchorRecord', patient.address, cidOf('scan')), 1n)
-      const receipt = await f.send(physicianA, 'anchorRecord', patient.address, cidOf('scan'))
+      assert.equal(
+        await staticCall(physicianA, 'anchorRecord', patient.address, ...cidArgs('scan')),
+        1n,
+      )
+      const receipt = await f.send(physicianA, 'anchorRecord', patient.address, ...cidArgs('scan'))
       f.expectEvent(receipt, 'RecordAnchored', [
         1n,
         patient.address,
         physicianA.address,
         1,
-        cidOf('scan'),
+        ...cidArgs('scan'),
       ])
       assert.deepEqual(await f.view('getRecord', 1n), [patient.address, INSTITUTION_A, 1n, false])
       assert.deepEqual(await f.view('lookupCid', cidOf('scan')), [
@@ -48,7 +56,7 @@ describe('records', () => {
       const { physicianA, physicianB, patient, patient2 } = f.accounts
       assert.equal(await f.anchor(physicianA, patient, cidOf('a')), 1n)
       assert.equal(await f.anchor(physicianB, patient2, cidOf('b')), 2n)
-      assert.equal(await f.anchor(physicianA, patient2, textCidOf('c')), 3n)
+      assert.equal(await f.anchor(physicianA, patient2, cidOf('c')), 3n)
       assert.deepEqual(await f.view('getRecord', 2n), [patient2.address, 2n, 1n, false])
     })
 
@@ -56,7 +64,7 @@ describe('records', () => {
       test(`${caller} may not anchor: NotActiveStaff`, async () => {
         const account = f.accounts[caller]
         await f.expectRevert(
-          f.send(account, 'anchorRecord', f.accounts.patient.address, cidOf('x')),
+          f.send(account, 'anchorRecord', f.accounts.patient.address, ...cidArgs('x')),
           'NotActiveStaff',
           [account.address],
         )
@@ -67,31 +75,58 @@ describe('records', () => {
       test(`${target} is no registered patient: NotRegisteredPatient`, async () => {
         const account = f.accounts[target]
         await f.expectRevert(
-          f.send(f.accounts.physicianA, 'anchorRecord', account.address, cidOf('x')),
+          f.send(f.accounts.physicianA, 'anchorRecord', account.address, ...cidArgs('x')),
           'NotRegisteredPatient',
           [account.address],
         )
       })
     }
 
-    test('an empty CID: EmptyCid', async () => {
-      await f.expectRevert(
-        f.send(f.accounts.physicianA, 'anchorRecord', f.accounts.patient.address, '0x'),
-        'EmptyCid',
-      )
+    test('any CIDv1 with one-byte codes and a 32-byte digest is anchored as its bytes', async () => {
+      const { physicianA, patient } = f.accounts
+      const [, digest] = cidArgs('x')
+      const dagPbBlake3: [string, string] = ['0x01701e20', digest]
+      const receipt = await f.send(physicianA, 'anchorRecord', patient.address, ...dagPbBlake3)
+      f.expectEvent(receipt, 'RecordAnchored', [
+        1n,
+        patient.address,
+        physicianA.address,
+        1,
+        ...dagPbBlake3,
+      ])
+      assert.deepEqual((await f.view('lookupCid', concat(dagPbBlake3))).slice(0, 2), [1n, 1n])
+      assert.deepEqual((await f.view('lookupCid', cidOf('x'))).slice(0, 2), [0n, 0n])
     })
+
+    for (const [prefix, what] of [
+      ['0x00000000', 'nothing'],
+      ['0x00551220', 'version 0'],
+      ['0x02551220', 'version 2'],
+      ['0x01551214', 'a 20-byte digest'],
+      ['0x01a90212', 'a two-byte codec (dag-json)'],
+      ['0x0155b220', 'a two-byte hash function code'],
+    ] as const) {
+      test(`a CID prefix of ${what}: InvalidCid(prefix)`, async () => {
+        const [, digest] = cidArgs('x')
+        await f.expectRevert(
+          f.send(f.accounts.physicianA, 'anchorRecord', f.accounts.patient.address, prefix, digest),
+          'InvalidCid',
+          [prefix],
+        )
+      })
+    }
 
     test('a CID anchored before, by anyone, as any version: CidAlreadyAnchored(record, version)', async () => {
       const { physicianA, physicianB, patient, patient2 } = f.accounts
       await f.anchor(physicianA, patient, cidOf('v1'))
-      await f.send(physicianA, 'anchorVersion', 1n, cidOf('v2'))
+      await f.send(physicianA, 'anchorVersion', 1n, ...cidArgs('v2'))
       await f.expectRevert(
-        f.send(physicianB, 'anchorRecord', patient2.address, cidOf('v1')),
+        f.send(physicianB, 'anchorRecord', patient2.address, ...cidArgs('v1')),
         'CidAlreadyAnchored',
         [1n, 1n],
       )
       await f.expectRevert(
-        f.send(physicianA, 'anchorRecord', patient.address, cidOf('v2')),
+        f.send(physicianA, 'anchorRecord', patient.address, ...cidArgs('v2')),
         'CidAlreadyAnchored',
         [1n, 2n],
       )
@@ -102,16 +137,16 @@ describe('records', () => {
     test('links new versions to the record; every version stays resolvable', async () => {
       const { physicianA, patient } = f.accounts
       await f.anchor(physicianA, patient, cidOf('v1'))
-      assert.equal(await staticCall(physicianA, 'anchorVersion', 1n, cidOf('v2')), 2n)
-      const receipt = await f.send(physicianA, 'anchorVersion', 1n, cidOf('v2'))
+      assert.equal(await staticCall(physicianA, 'anchorVersion', 1n, ...cidArgs('v2')), 2n)
+      const receipt = await f.send(physicianA, 'anchorVersion', 1n, ...cidArgs('v2'))
       f.expectEvent(receipt, 'RecordAnchored', [
         1n,
         patient.address,
         physicianA.address,
         2,
-        cidOf('v2'),
+        ...cidArgs('v2'),
       ])
-      await f.send(physicianA, 'anchorVersion', 1n, cidOf('v3'))
+      await f.send(physicianA, 'anchorVersion', 1n, ...cidArgs('v3'))
       assert.deepEqual(await f.view('getRecord', 1n), [patient.address, INSTITUTION_A, 3n, false])
       for (const [version, label] of [
         [1n, 'v1'],
@@ -131,13 +166,11 @@ describe('records', () => {
       const { physicianA, physicianB, patient } = f.accounts
       await f.anchor(physicianA, patient, cidOf('v1'))
       await f.send(patient, 'grantAccess', physicianB.address, 0n, textCidOf('bundle'))
-      f.expectEvent(await f.send(physicianB, 'anchorVersion', 1n, cidOf('b2')), 'RecordAnchored', [
-        1n,
-        patient.address,
-        physicianB.address,
-        2,
-        cidOf('b2'),
-      ])
+      f.expectEvent(
+        await f.send(physicianB, 'anchorVersion', 1n, ...cidArgs('b2')),
+        'RecordAnchored',
+        [1n, patient.address, physicianB.address, 2, ...cidArgs('b2')],
+      )
       assert.deepEqual(await f.view('getRecord', 1n), [patient.address, INSTITUTION_A, 2n, false])
       assert.deepEqual(await f.view('lookupCid', cidOf('b2')), [
         1n,
@@ -151,7 +184,7 @@ describe('records', () => {
       const { physicianA, nurseA, patient } = f.accounts
       await f.anchor(physicianA, patient, cidOf('v1'))
       await f.send(nurseA, 'emergencyAccess', patient.address, 1)
-      await f.send(nurseA, 'anchorVersion', 1n, cidOf('n2'))
+      await f.send(nurseA, 'anchorVersion', 1n, ...cidArgs('n2'))
       assert.deepEqual(await f.view('lookupCid', cidOf('n2')), [
         1n,
         2n,
@@ -163,44 +196,50 @@ describe('records', () => {
     test('staff who may not read the record may not write it: AccessDenied(reader, record, status)', async () => {
       const { physicianA, physicianB, nurseA, patient } = f.accounts
       await f.anchor(physicianA, patient, cidOf('v1'))
-      await f.expectRevert(f.send(nurseA, 'anchorVersion', 1n, cidOf('n2')), 'AccessDenied', [
+      await f.expectRevert(f.send(nurseA, 'anchorVersion', 1n, ...cidArgs('n2')), 'AccessDenied', [
         nurseA.address,
         1n,
         AccessStatus.NeverGranted,
       ])
       await f.send(patient, 'grantAccess', physicianB.address, 0n, textCidOf('bundle'))
       await f.send(patient, 'setRecordRestricted', 1n, true)
-      await f.expectRevert(f.send(physicianB, 'anchorVersion', 1n, cidOf('b2')), 'AccessDenied', [
-        physicianB.address,
-        1n,
-        AccessStatus.Restricted,
-      ])
+      await f.expectRevert(
+        f.send(physicianB, 'anchorVersion', 1n, ...cidArgs('b2')),
+        'AccessDenied',
+        [physicianB.address, 1n, AccessStatus.Restricted],
+      )
     })
 
     for (const caller of ['pendingA', 'suspendedA', 'patient', 'outsider'] as const) {
       test(`${caller} may not anchor versions: NotActiveStaff`, async () => {
         const account = f.accounts[caller]
         await f.anchor(f.accounts.physicianA, f.accounts.patient, cidOf('v1'))
-        await f.expectRevert(f.send(account, 'anchorVersion', 1n, cidOf('x')), 'NotActiveStaff', [
-          account.address,
-        ])
+        await f.expectRevert(
+          f.send(account, 'anchorVersion', 1n, ...cidArgs('x')),
+          'NotActiveStaff',
+          [account.address],
+        )
       })
     }
 
     test('an unknown record: UnknownRecord', async () => {
       await f.expectRevert(
-        f.send(f.accounts.physicianA, 'anchorVersion', 7n, cidOf('x')),
+        f.send(f.accounts.physicianA, 'anchorVersion', 7n, ...cidArgs('x')),
         'UnknownRecord',
         [7n],
       )
     })
 
-    test('an empty or already anchored CID: EmptyCid, CidAlreadyAnchored', async () => {
+    test('an invalid or already anchored CID: InvalidCid, CidAlreadyAnchored', async () => {
       const { physicianA, patient } = f.accounts
       await f.anchor(physicianA, patient, cidOf('v1'))
-      await f.expectRevert(f.send(physicianA, 'anchorVersion', 1n, '0x'), 'EmptyCid')
       await f.expectRevert(
-        f.send(physicianA, 'anchorVersion', 1n, cidOf('v1')),
+        f.send(physicianA, 'anchorVersion', 1n, '0x00000000', ZeroHash),
+        'InvalidCid',
+        ['0x00000000'],
+      )
+      await f.expectRevert(
+        f.send(physicianA, 'anchorVersion', 1n, ...cidArgs('v1')),
         'CidAlreadyAnchored',
         [1n, 1n],
       )
@@ -245,7 +284,7 @@ describe('records', () => {
       const { physicianA, patient } = f.accounts
       await f.anchor(physicianA, patient, cidOf('v1'))
       await f.send(patient, 'setRecordRestricted', 1n, true)
-      await f.send(physicianA, 'anchorVersion', 1n, cidOf('v2'))
+      await f.send(physicianA, 'anchorVersion', 1n, ...cidArgs('v2'))
       assert.deepEqual(await f.view('getRecord', 1n), [patient.address, INSTITUTION_A, 2n, true])
     })
 
@@ -285,16 +324,19 @@ describe('records', () => {
       }
     }
 
-    const relay = (fields: RecordRestriction, signature: string) =>
-      f.send(
+    function relay(fields: RecordRestriction, signature: string) {
+      const { r, vs } = compactSignature(signature)
+      return f.send(
         f.accounts.outsider,
         'setRecordRestrictedBySig',
         fields.patient,
         fields.recordId,
         fields.restricted,
         fields.deadline,
-        signature,
+        r,
+        vs,
       )
+    }
 
     const sign = (wallet: Wallet, fields: RecordRestriction) =>
       signRecordRestriction(wallet, f.address, CHAIN_ID, fields)

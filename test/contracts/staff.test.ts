@@ -5,7 +5,7 @@ import { MemberKind, MemberStatus, StaffRole } from '../../electron/node/chain/r
 import {
   INSTITUTION_A,
   INSTITUTION_B,
-  cidOf,
+  cidArgs,
   commitmentOf,
   createFixture,
   encryptionKeyOf,
@@ -72,7 +72,7 @@ describe('staff', () => {
     test('pending staff cannot act until approved: NotActiveStaff', async () => {
       const { pendingA, patient } = f.accounts
       await f.expectRevert(
-        f.send(pendingA, 'anchorRecord', patient.address, cidOf('x')),
+        f.send(pendingA, 'anchorRecord', patient.address, ...cidArgs('x')),
         'NotActiveStaff',
         [pendingA.address],
       )
@@ -187,9 +187,9 @@ describe('staff', () => {
         ),
       )
       f.expectEvent(
-        await f.send(pendingA, 'anchorRecord', patient.address, cidOf('p')),
+        await f.send(pendingA, 'anchorRecord', patient.address, ...cidArgs('p')),
         'RecordAnchored',
-        [1n, patient.address, pendingA.address, 1, cidOf('p')],
+        [1n, patient.address, pendingA.address, 1, ...cidArgs('p')],
       )
     })
 
@@ -322,7 +322,7 @@ describe('staff', () => {
         await member(newcomer),
         staffWord(MemberStatus.Active, StaffRole.Technician, INSTITUTION_B, commitmentOf('t')),
       )
-      await f.send(newcomer, 'anchorRecord', patient.address, cidOf('t'))
+      await f.send(newcomer, 'anchorRecord', patient.address, ...cidArgs('t'))
     })
 
     const notAdmins: [AccountName, bigint][] = [
@@ -427,7 +427,7 @@ describe('staff', () => {
         BigInt(MemberStatus.Suspended),
       ])
       await f.expectRevert(
-        f.send(physicianA, 'anchorRecord', patient.address, cidOf('s')),
+        f.send(physicianA, 'anchorRecord', patient.address, ...cidArgs('s')),
         'NotActiveStaff',
         [physicianA.address],
       )
@@ -481,7 +481,7 @@ describe('staff', () => {
         BigInt(MemberKind.Staff),
         BigInt(MemberStatus.Active),
       ])
-      await f.send(suspendedA, 'anchorRecord', patient.address, cidOf('r'))
+      await f.send(suspendedA, 'anchorRecord', patient.address, ...cidArgs('r'))
     })
 
     for (const caller of ['adminB', 'physicianA', 'suspendedA', 'outsider'] as const) {

@@ -10,7 +10,8 @@ import type {
   StaffRow,
   TxReceiptView,
 } from '../../electron/node/identity/types.ts'
-import { signPatientRegistration } from '../../electron/node/chain/eip712.ts'
+import { compactSignature, signPatientRegistration } from '../../electron/node/chain/eip712.ts'
+import { splitEncryptionKey } from '../../electron/node/chain/registry-artifact.ts'
 import { startTestNode } from '../helpers/node.ts'
 
 const PASS = 'correct horse battery'
@@ -217,19 +218,16 @@ describe('staff and patient identity on one node', async () => {
       patient,
       node.chain.deployment.contractAddress,
       node.chain.chainId,
-      {
-        patient: patient.address,
-        commitment,
-        encryptionPublicKey: key,
-        deadline,
-      },
+      { commitment, encryptionPublicKey: key, deadline },
     )
+    const [keyPrefix, keyX] = splitEncryptionKey(key)
+    const { r, vs } = compactSignature(signature)
     await assert.rejects(
       callRegistry(
         node,
         node.vault.requireSession().connect(node.chain.provider),
         'registerPatientBySig',
-        [patient.address, commitment, key, deadline, signature],
+        [commitment, keyPrefix, keyX, deadline, r, vs],
       ),
       expectCode('ERR_SIGNATURE_EXPIRED'),
     )

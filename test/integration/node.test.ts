@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict'
 import { readFile, writeFile } from 'node:fs/promises'
 import { describe, test } from 'node:test'
+import { migrations } from '../../electron/node/db/migrations.ts'
 import { HospitalNode } from '../../electron/node/node.ts'
 import { dataPaths } from '../../electron/node/paths.ts'
 import { createJsonSettingsStore } from '../../electron/node/settings/store.ts'
@@ -21,7 +22,7 @@ describe('a node on a new data folder', async () => {
     assert.ok(
       first.ipfs.listenAddresses.every((address) => address.endsWith(`/p2p/${first.ipfs.peerId}`)),
     )
-    assert.equal(first.database.schemaVersion, 1)
+    assert.equal(first.database.schemaVersion, migrations.length)
     assert.equal(first.dataDir, dataDir)
   })
 

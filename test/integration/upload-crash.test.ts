@@ -62,7 +62,7 @@ test('uploads killed at random points are resumed or rolled back, never lost or 
       .get() as { n: number }
     assert.equal(anchored.length, done.n, 'each anchored record is exactly one finished upload')
     assert.equal(
-      new Set(anchored.map((e) => e.args.cid)).size,
+      new Set(anchored.map((e) => `${e.args.cidPrefix}${e.args.cidDigest}`)).size,
       anchored.length,
       'no CID anchored twice',
     )

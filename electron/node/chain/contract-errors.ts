@@ -27,7 +27,8 @@ const descriptions: Record<string, Describe> = {
   UnknownRecord: ([id]) => `There is no record ${id}.`,
   CidAlreadyAnchored: ([recordId, version]) =>
     `This content is already anchored as record ${recordId}, version ${version}.`,
-  EmptyCid: () => 'The content identifier is empty.',
+  InvalidCid: ([prefix]) =>
+    `${prefix} does not start a binary CIDv1 with a 32-byte digest, the form records anchor.`,
   NotRecordPatient: ([account, id]) => `${account} is not the patient of record ${id}.`,
   AccessDenied: ([reader, id]) => `${reader} may not read record ${id}.`,
   SignatureExpired: ([deadline]) =>

@@ -18,7 +18,6 @@ export const REGISTRY_DOMAIN_VERSION = '1'
 /** One entry per `…BySig` function, keyed by its primary type. */
 export const registryTypes = {
   RegisterPatient: [
-    { name: 'patient', type: 'address' },
     { name: 'commitment', type: 'bytes20' },
     { name: 'encryptionPublicKey', type: 'bytes' },
     { name: 'deadline', type: 'uint256' },
@@ -49,7 +48,6 @@ export const registryTypes = {
 export type RegistryPrimaryType = keyof typeof registryTypes
 
 export interface PatientRegistration {
-  patient: string
   commitment: BytesLike
   encryptionPublicKey: BytesLike
   deadline: BigNumberish
@@ -80,6 +78,15 @@ export interface RecordRestriction {
   deadline: BigNumberish
 }
 
+/**
+ * The `(r, vs)` arguments of the `…BySig` functions: the EIP-2098 compact form of a signature,
+ * `vs` being `s` with the parity of `v` in its top bit.
+ */
+export function compactSignature(signature: string): { r: string; vs: string } {
+  const { r, yParityAndS } = Signature.from(signature)
+  return { r, vs: yParityAndS }
+}
+
 /** The registry's EIP-712 domain on one chain. */
 export function registryDomain(registryAddress: string, chainId: BigNumberish): TypedDataDomain {
   return {
@@ -96,8 +103,8 @@ export function typesFor(primaryType: RegistryPrimaryType): Record<string, Typed
 }
 
 /**
- * Signs one consent of `primaryType`; returns the 65-byte (r, s, v) signature the registry
- * takes, with v as 27/28 whichever convention the signer uses.
+ * Signs one consent of `primaryType`; returns the 65-byte (r, s, v) signature, with v as 27/28
+ * whichever convention the signer uses. The registry takes it as {@link compactSignature}.
  */
 export async function signRegistryMessage(
   wallet: Signer,
@@ -111,7 +118,10 @@ export async function signRegistryMessage(
   return Signature.from(signature).serialized
 }
 
-/** The patient's consent to be registered by a relaying staff member. */
+/**
+ * The patient's consent to be registered by a relaying staff member; the signer is the patient
+ * registered, so the message does not name them.
+ */
 export function signPatientRegistration(
   wallet: Signer,
   registryAddress: string,

@@ -1,9 +1,17 @@
 /**
  * The compiled registry (built by `npm run compile:contracts`) and the codes its ABI speaks in.
  */
-import { ContractFactory, type InterfaceAbi, type Signer } from 'ethers'
+import {
+  ContractFactory,
+  concat,
+  getBytes,
+  hexlify,
+  type BytesLike,
+  type InterfaceAbi,
+  type Signer,
+} from 'ethers'
 import artifact from '../../../contracts/artifacts/EMRRegistry.json' with { type: 'json' }
-import { InternalError } from '../errors.ts'
+import { InternalError, InvalidInputError } from '../errors.ts'
 
 export const registryAbi: InterfaceAbi = artifact.abi as InterfaceAbi
 export const registryBytecode: string = artifact.bytecode
@@ -30,6 +38,38 @@ export const AccessStatus = {
   Revoked: 5,
   Restricted: 6,
 } as const
+
+/**
+ * A binary CIDv1 with a 32-byte digest, the one form records anchor, as the `(cidPrefix,
+ * cidDigest)` arguments of `anchorRecord` and `anchorVersion`: its first 4 bytes (version, codec,
+ * hash function, digest length) and the digest.
+ */
+export function splitCid(cid: BytesLike): [cidPrefix: string, cidDigest: string] {
+  const bytes = getBytes(cid)
+  if (bytes.length !== 36) {
+    throw new InvalidInputError(
+      `The registry anchors 36-byte binary CIDs, not ${bytes.length} bytes`,
+    )
+  }
+  return [hexlify(bytes.subarray(0, 4)), hexlify(bytes.subarray(4))]
+}
+
+/** The binary CID of a `RecordAnchored` event, from its `cidPrefix` and `cidDigest`. */
+export function joinCid(cidPrefix: BytesLike, cidDigest: BytesLike): string {
+  return concat([cidPrefix, cidDigest])
+}
+
+/**
+ * A 33-byte compressed public key as the `(encryptionKeyPrefix, encryptionKeyX)` arguments of
+ * `registerPatientBySig`: its prefix byte (2 or 3) and its x coordinate.
+ */
+export function splitEncryptionKey(key: BytesLike): [prefix: number, x: string] {
+  const bytes = getBytes(key)
+  if (bytes.length !== 33) {
+    throw new InvalidInputError(`A compressed public key is 33 bytes, not ${bytes.length}`)
+  }
+  return [bytes[0]!, hexlify(bytes.subarray(1))]
+}
 
 export interface RegistryDeployment {
   address: string

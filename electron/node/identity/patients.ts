@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto'
-import { PatientExistsError } from '../errors.ts'
-import { signPatientRegistration } from '../chain/eip712.ts'
+import { InternalError, PatientExistsError } from '../errors.ts'
+import { memberView } from './members.ts'
+import { compactSignature, signPatientRegistration } from '../chain/eip712.ts'
+import { splitEncryptionKey } from '../chain/registry-artifact.ts'
 import type { HospitalNode } from '../node.ts'
 import { commitTo, newSalt } from './commitment.ts'
 import { callRegistry, receiptView, sessionSigner } from './registry-calls.ts'
@@ -47,20 +49,23 @@ export async function registerPatient(
     patient.wallet,
     node.chain.deployment.contractAddress,
     node.chain.chainId,
-    {
-      patient: patient.wallet.address,
-      commitment,
-      encryptionPublicKey: patient.encryptionPublicKey,
-      deadline,
-    },
+    { commitment, encryptionPublicKey: patient.encryptionPublicKey, deadline },
   )
+  // The registry registers the signer: the patient's address is in the signature.
+  const [keyPrefix, keyX] = splitEncryptionKey(patient.encryptionPublicKey)
+  const { r, vs } = compactSignature(signature)
   const sent = await callRegistry(node, relayer, 'registerPatientBySig', [
-    patient.wallet.address,
     commitment,
-    patient.encryptionPublicKey,
+    keyPrefix,
+    keyX,
     deadline,
-    signature,
+    r,
+    vs,
   ])
+  // The contract registers whoever signed: make sure that is the account handed to the patient.
+  if ((await memberView(node, patient.wallet.address)).kind !== 'patient') {
+    throw new InternalError(`The registration did not register ${patient.wallet.address}`)
+  }
   node.db
     .prepare(
       `INSERT INTO patients (address, name, medical_record_number, birth_date, salt, commitment, registered_by, tx_hash)

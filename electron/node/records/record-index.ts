@@ -2,6 +2,7 @@
 import { getAddress, getBytes } from 'ethers'
 import { CID } from 'multiformats/cid'
 import type { IndexedEvent } from '../chain/indexer.ts'
+import { joinCid } from '../chain/registry-artifact.ts'
 import type { Database } from '../db/database.ts'
 import type { RecordDetails } from './schemas.ts'
 import type { RecordVersionView, RecordView } from './types.ts'
@@ -23,7 +24,7 @@ export function projectRecords(db: Database): (events: IndexedEvent[]) => void {
       insert.run(
         Number(args.recordId),
         Number(args.version),
-        cidText(args.cid!),
+        cidText(joinCid(args.cidPrefix!, args.cidDigest!)),
         getAddress(args.patient!),
         getAddress(args.uploader!),
         txHash,

@@ -7,6 +7,7 @@
 import { createHash, randomUUID } from 'node:crypto'
 import { getAddress } from 'ethers'
 import { CID } from 'multiformats/cid'
+import { splitCid } from '../chain/registry-artifact.ts'
 import { encryptBytes, encryptStream, generateKey } from '../crypto/segmented-cipher.ts'
 import { DuplicateRecordError, NotActiveStaffError, NotRegisteredPatientError } from '../errors.ts'
 import { memberView } from '../identity/members.ts'
@@ -161,8 +162,8 @@ export async function runUpload(
     signer,
     input.recordId === undefined ? 'anchorRecord' : 'anchorVersion',
     input.recordId === undefined
-      ? [input.patient, manifestCid.bytes]
-      : [input.recordId, manifestCid.bytes],
+      ? [input.patient, ...splitCid(manifestCid.bytes)]
+      : [input.recordId, ...splitCid(manifestCid.bytes)],
     `upload:${id}`,
   ).catch(async (error: unknown) => {
     await rollBack(node, id, [manifestCid, content])
