@@ -33,7 +33,10 @@ function runChild(script: string, ...args: string[]): StartTimes {
   return JSON.parse(output.trim().split('\n').at(-1)!) as StartTimes
 }
 
-/** Peak memory of a 1 GiB upload above the process's own start, against hashing the same file. */
+/**
+ * Memory of a 1 GiB upload: how far the process's resident memory rises above the idle node
+ * while the file streams through, against the same process hashing the file.
+ */
 function uploadMemoryFigure(): Figure {
   const run = (mode: string) =>
     JSON.parse(
@@ -45,11 +48,11 @@ function uploadMemoryFigure(): Figure {
   const upload = run('upload')
   const hash = run('hash')
   return withRatio({
-    name: 'peak memory while uploading 1 GiB (process RSS)',
-    value: Math.round(upload.peakMiB),
+    name: 'memory added while uploading 1 GiB (peak RSS above the idle node)',
+    value: Math.round(upload.peakMiB - upload.startMiB),
     unit: 'MiB',
-    baseline: Math.round(hash.peakMiB),
-    note: `target < 250 MiB; baseline: the same node process hashing the file; growth during the upload ${Math.round(upload.peakMiB - upload.startMiB)} MiB`,
+    baseline: Math.max(1, Math.round(hash.peakMiB - hash.startMiB)),
+    note: `target < 250 MiB; baseline: the same process hashing the file; absolute peak RSS ${Math.round(upload.peakMiB)} MiB, of which the idle node (Ganache, Helia) ${Math.round(upload.startMiB)} MiB`,
   })
 }
 
