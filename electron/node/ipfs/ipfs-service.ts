@@ -21,6 +21,7 @@ import { sha256 } from 'multiformats/hashes/sha2'
 import { InvalidInputError, IpfsPortUnavailableError, PeerUnreachableError } from '../errors.ts'
 import { silentLogger } from '../log.ts'
 import { withIdleTimeout } from './fetch.ts'
+import { linksOnlyWalker } from './pin-walker.ts'
 import { keepPeersConnected } from './peers.ts'
 import { openRepo } from './repo.ts'
 import type { FetchOptions } from './fetch.ts'
@@ -210,7 +211,7 @@ class HeliaIpfsService implements IpfsService {
 
   async addBytes(bytes: Uint8Array, options: AbortOptions = {}): Promise<CID> {
     const cid = await this.#fs.addBytes(bytes, { signal: options.signal })
-    await this.pin(cid, options)
+    await this.#pinAdded(cid, options)
     return cid
   }
 
@@ -219,7 +220,7 @@ class HeliaIpfsService implements IpfsService {
       signal: options.signal,
       chunker: fixedSize({ chunkSize: BLOCK_SIZE }),
     })
-    await this.pin(cid, options)
+    await this.#pinAdded(cid, options)
     return cid
   }
 
@@ -244,7 +245,7 @@ class HeliaIpfsService implements IpfsService {
   async putBlock(bytes: Uint8Array, options: AbortOptions = {}): Promise<CID> {
     const cid = CID.createV1(raw.code, await sha256.digest(bytes))
     await this.#helia.blockstore.put(cid, bytes, options)
-    await this.pin(cid, options)
+    await this.#pinAdded(cid, options)
     return cid
   }
 
@@ -261,9 +262,17 @@ class HeliaIpfsService implements IpfsService {
     }
   }
 
+  /** Pins what this node just added: every block is local, so raw leaves need no reading. */
+  async #pinAdded(cid: CID, options: AbortOptions): Promise<void> {
+    if (await this.#helia.pins.isPinned(cid, options)) return
+    for await (const _ of this.#helia.pins.add(cid, { ...options, walker: linksOnlyWalker() })) {
+      // Each step records one block of the DAG as pinned.
+    }
+  }
+
   async unpin(cid: CID, options: AbortOptions = {}): Promise<void> {
     if (!(await this.#helia.pins.isPinned(cid, options))) return
-    for await (const _ of this.#helia.pins.rm(cid, options)) {
+    for await (const _ of this.#helia.pins.rm(cid, { ...options, walker: linksOnlyWalker() })) {
       // Each step unpins one block of the DAG.
     }
   }
