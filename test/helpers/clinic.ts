@@ -1,46 +1,13 @@
-import type { NetworkCreated, PatientRegistration } from '../../electron/node/identity/types.ts'
 import type { SettingsInput } from '../../electron/node/settings/schema.ts'
+import { setUpClinic } from './clinic-setup.ts'
 import { startTestNode } from './node.ts'
 
-export const PASS = 'correct horse battery'
+export { PASS } from './clinic-setup.ts'
 
-/**
- * A node with a set-up network: an institution with its admin, an approved nurse (signed in at
- * the end) and a registered patient whose one-time keystore export is returned.
- */
+/** A real node with a set-up network (see `setUpClinic`), stopped after the test file. */
 export async function startClinic(options: { dataDir?: string; settings?: SettingsInput } = {}) {
   const started = await startTestNode(options)
-  const { call } = started
-  const network = await call<NetworkCreated>('setup.createNetwork', {
-    institutionName: 'Taipei General',
-    governor: { label: 'Governor', passphrase: PASS },
-    admin: {
-      label: 'Admin',
-      passphrase: PASS,
-      name: 'Lin',
-      nationalId: 'A123456789',
-      licenceNumber: 'ADM-1',
-    },
-  })
-  const { address: nurse } = await call<{ address: string }>('accounts.create', {
-    label: 'Nurse',
-    passphrase: PASS,
-  })
-  await call('session.signIn', { address: nurse, passphrase: PASS })
-  await call('staff.register', {
-    institution: network.institution.id,
-    role: 'nurse',
-    identity: { name: 'Chen Wei', nationalId: 'F131104093', licenceNumber: 'RN-1' },
-  })
-  await call('session.signIn', { address: network.admin, passphrase: PASS })
-  await call('staff.approve', { account: nurse })
-  await call('session.signIn', { address: nurse, passphrase: PASS })
-  const patient = await call<PatientRegistration>('patients.register', {
-    name: 'Wang Xiao-Ming',
-    medicalRecordNumber: 'MRN-1',
-    birthDate: '1980-01-01',
-  })
-  return { ...started, network, nurse, patient }
+  return { ...started, ...(await setUpClinic(started.call)) }
 }
 
 /** Sends a file through the chunked upload api, as the UI does. */

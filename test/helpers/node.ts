@@ -1,7 +1,6 @@
 import { writeFile } from 'node:fs/promises'
 import { after } from 'node:test'
-import { ApiError } from '../../electron/node/api/client.ts'
-import { createDispatcher } from '../../electron/node/api/dispatch.ts'
+import { createCaller, createDispatcher } from '../../electron/node/api/dispatch.ts'
 import { HospitalNode } from '../../electron/node/node.ts'
 import { dataPaths } from '../../electron/node/paths.ts'
 import type { SettingsInput } from '../../electron/node/settings/schema.ts'
@@ -25,12 +24,6 @@ export async function startTestNode(options: { dataDir?: string; settings?: Sett
     stopped = true
   }
   after(stop)
-  const dispatch = createDispatcher(node)
-  /** Calls the api as the UI does; returns the value or throws the typed error. */
-  const call = async <T = unknown>(method: string, input?: unknown): Promise<T> => {
-    const envelope = await dispatch(method, input)
-    if (!envelope.ok) throw new ApiError(envelope.error)
-    return envelope.value as T
-  }
+  const call = createCaller(createDispatcher(node))
   return { node, dataDir, stop, call }
 }

@@ -4,23 +4,19 @@
  * reported finished. The crash-safety test kills it at random points.
  */
 import { createHash, randomBytes, randomInt } from 'node:crypto'
-import { createDispatcher } from '../../electron/node/api/dispatch.ts'
+import { createCaller, createDispatcher } from '../../electron/node/api/dispatch.ts'
 import { HospitalNode } from '../../electron/node/node.ts'
 import { dataPaths } from '../../electron/node/paths.ts'
 import { createJsonSettingsStore } from '../../electron/node/settings/store.ts'
-import { PASS, uploadFile } from './clinic.ts'
+import { uploadFile } from './clinic.ts'
+import { PASS } from './clinic-setup.ts'
 
 const [dataDir, nurse, patient] = process.argv.slice(2) as [string, string, string]
 const node = await HospitalNode.start({
   dataDir,
   settings: createJsonSettingsStore(dataPaths(dataDir).settings),
 })
-const dispatch = createDispatcher(node)
-const call = async <T>(method: string, input?: unknown): Promise<T> => {
-  const envelope = await dispatch(method, input)
-  if (!envelope.ok) throw new Error(`${envelope.error.code}: ${envelope.error.message}`)
-  return envelope.value as T
-}
+const call = createCaller(createDispatcher(node))
 await call('session.signIn', { address: nurse, passphrase: PASS })
 process.stdout.write('ready\n')
 for (;;) {

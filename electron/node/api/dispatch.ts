@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { EmrError, InvalidInputError, UnknownMethodError, toErrorInfo } from '../errors.ts'
 import type { HospitalNode } from '../node.ts'
-import type { Envelope } from './client.ts'
+import { ApiError, type Envelope } from './client.ts'
 import { createHandlers } from './handlers.ts'
 import { apiSpec, isMethodName } from './spec.ts'
 
@@ -26,5 +26,14 @@ export function createDispatcher(node: HospitalNode): Dispatch {
       }
       return { ok: false, error: toErrorInfo(error) }
     }
+  }
+}
+
+/** Calls the api in process, as the UI would: the value, or the typed error thrown. */
+export function createCaller(dispatch: Dispatch) {
+  return async <T>(method: string, input?: unknown): Promise<T> => {
+    const envelope = await dispatch(method, input)
+    if (!envelope.ok) throw new ApiError(envelope.error)
+    return envelope.value as T
   }
 }

@@ -2,8 +2,7 @@ import { createReadStream, readFileSync } from 'node:fs'
 import { stat, writeFile } from 'node:fs/promises'
 import { basename } from 'node:path'
 import { JsonRpcProvider, Network, Wallet } from 'ethers'
-import { ApiError } from '../api/client.ts'
-import { createDispatcher } from '../api/dispatch.ts'
+import { createCaller, createDispatcher } from '../api/dispatch.ts'
 import { probeChainId } from '../chain/external-chain.ts'
 import { deployRegistry } from '../chain/registry-artifact.ts'
 import { InvalidInputError } from '../errors.ts'
@@ -51,12 +50,7 @@ async function withNode<T>(
     settings: createJsonSettingsStore(dataPaths(context.dataDir).settings),
     log: context.log,
   })
-  const dispatch = createDispatcher(node)
-  const call: Call = async (method, input) => {
-    const envelope = await dispatch(method, input)
-    if (!envelope.ok) throw new ApiError(envelope.error)
-    return envelope.value as never
-  }
+  const call: Call = createCaller(createDispatcher(node))
   try {
     return await work(call, node)
   } finally {
