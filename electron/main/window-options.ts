@@ -1,23 +1,9 @@
 /** The main window's options and the Content-Security-Policy of app pages. Pure. */
 import type { BrowserWindowConstructorOptions } from 'electron'
 
-/**
- * Only the app's own bundled code and data. `style-src` allows 'unsafe-inline' because Mantine
- * (and its CSS variables resolver) injects `<style>` elements at run time; scripts stay 'self'
- * only, so injected markup still cannot run code. `frame-ancestors` only works as a header,
- * which is one reason the shell sends it besides the meta tag.
- */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ')
+import { CONTENT_SECURITY_POLICY } from '../node/content-security-policy.ts'
+
+export { CONTENT_SECURITY_POLICY }
 
 export interface WindowOptionsInput {
   /** Developer tools: only in unpackaged runs (`!app.isPackaged`). */

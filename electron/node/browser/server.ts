@@ -5,13 +5,9 @@ import type { AddressInfo } from 'node:net'
 import { extname, join, normalize, sep } from 'node:path'
 import type { Dispatch } from '../api/dispatch.ts'
 import { eventNames } from '../api/spec.ts'
+import { CONTENT_SECURITY_POLICY } from '../content-security-policy.ts'
 import { InvalidInputError, UnauthorizedError, toErrorInfo } from '../errors.ts'
 import type { NodeEvents } from '../events.ts'
-
-/** The same policy the Electron shell sets; browser mode must not be looser. */
-export const CONTENT_SECURITY_POLICY =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; " +
-  "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
 
 const MAX_BODY_BYTES = 64 * 1024 * 1024
 
