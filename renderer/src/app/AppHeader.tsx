@@ -1,6 +1,7 @@
 import { Burger, Group, Title } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import { LanguageSwitcher } from '../features/settings/LanguageSwitcher.tsx'
+import { SessionMenu } from '../features/session/SessionMenu.tsx'
 import { NodeIndicator } from '../features/status/NodeIndicator.tsx'
 
 interface AppHeaderProps {
@@ -25,9 +26,10 @@ export function AppHeader({ navbarOpened, onToggleNavbar }: AppHeaderProps) {
         </Title>
       </Group>
       <Group gap="md" wrap="nowrap">
-        <Group visibleFrom="xs">
+        <Group visibleFrom="md">
           <NodeIndicator />
         </Group>
+        <SessionMenu />
         <LanguageSwitcher size="xs" />
       </Group>
     </Group>

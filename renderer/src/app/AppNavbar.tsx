@@ -1,15 +1,22 @@
 import { NavLink } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import { Link, useLocation } from 'react-router'
+import { useAccessContext } from '../features/session/useAccessContext.ts'
+import { admits } from '../shared/access.ts'
 import { features } from './features.ts'
 
-/** One entry per existing screen, built from the same list as the routes. */
+/** One entry per screen this user can open, built from the same list as the routes. */
 export function AppNavbar({ onNavigate }: { onNavigate: () => void }) {
   const { t } = useTranslation()
   const { pathname } = useLocation()
+  const context = useAccessContext()
+  const listed = features.filter(
+    (feature) =>
+      feature.inNavbar !== false && admits(feature.audience ?? 'everyone', context) === true,
+  )
   return (
     <>
-      {features.map(({ path, navLabelKey }) => {
+      {listed.map(({ path, navLabelKey }) => {
         const active = pathname === `/${path}` || pathname.startsWith(`/${path}/`)
         return (
           <NavLink

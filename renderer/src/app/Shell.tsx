@@ -2,6 +2,7 @@ import { AppShell } from '@mantine/core'
 import { useDisclosure } from '@mantine/hooks'
 import { useTranslation } from 'react-i18next'
 import { Outlet, ScrollRestoration } from 'react-router'
+import { SessionWatcher } from '../features/session/SessionWatcher.tsx'
 import { AppHeader } from './AppHeader.tsx'
 import { AppNavbar } from './AppNavbar.tsx'
 
@@ -22,6 +23,7 @@ export function Shell() {
         <AppNavbar onNavigate={navbar.close} />
       </AppShell.Navbar>
       <AppShell.Main bg="gray.0">
+        <SessionWatcher />
         <Outlet />
         {/* Each screen opens at its top, not at the scroll position of the previous one. */}
         <ScrollRestoration />

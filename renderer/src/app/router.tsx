@@ -1,5 +1,7 @@
-import { createHashRouter, Navigate } from 'react-router'
-import { features, homePath } from './features.ts'
+import { createHashRouter } from 'react-router'
+import { FeatureGate } from './FeatureGate.tsx'
+import { features } from './features.ts'
+import { HomeRedirect } from './HomeRedirect.tsx'
 import { NotFound } from './NotFound.tsx'
 import { RouteError } from './RouteError.tsx'
 import { Shell } from './Shell.tsx'
@@ -11,8 +13,11 @@ export const router = createHashRouter([
     element: <Shell />,
     errorElement: <RouteError />,
     children: [
-      { index: true, element: <Navigate to={homePath} replace /> },
-      ...features.map(({ path, element }) => ({ path, element })),
+      { index: true, element: <HomeRedirect /> },
+      ...features.map((feature) => ({
+        path: feature.path,
+        element: <FeatureGate feature={feature} />,
+      })),
       { path: '*', element: <NotFound /> },
     ],
   },

@@ -43,6 +43,14 @@ export const theme = createTheme({
   // Keyboard focus stays visible; mouse clicks do not leave rings behind.
   focusRing: 'auto',
   cursorType: 'pointer',
+  // Nearly every field is required, so forms mark the optional ones instead. An asterisk inside
+  // the label would also become part of its text ("Passphrase *").
+  components: Object.fromEntries(
+    ['TextInput', 'PasswordInput', 'NativeSelect', 'FileInput', 'Textarea'].map((name) => [
+      name,
+      { defaultProps: { withAsterisk: false } },
+    ]),
+  ),
 })
 
 /**

@@ -1,10 +1,31 @@
 import type { ParseKeys } from 'i18next'
-import { ApiError } from '../api/emr.ts'
 
 /** What the UI shows about a failure: the node's own message and code, or "cannot reach it". */
 export type DisplayError =
   | { kind: 'api'; message: string; code: string; hintKey: ParseKeys | undefined }
   | { kind: 'unreachable' }
+
+/** The node's typed error as it reaches the renderer. */
+export interface ApiErrorInfo {
+  code: string
+  message: string
+}
+
+/**
+ * The typed error inside anything thrown, or undefined. Not `instanceof ApiError`: in Electron the
+ * error crosses the context bridge as a plain `{ name, code, message }` object.
+ */
+export function apiErrorOf(error: unknown): ApiErrorInfo | undefined {
+  if (typeof error !== 'object' || error === null) return undefined
+  const { code, message } = error as { code?: unknown; message?: unknown }
+  if (typeof code !== 'string') return undefined
+  return { code, message: typeof message === 'string' ? message : code }
+}
+
+/** The typed error's code, to branch on; never branch on the message text. */
+export function errorCode(error: unknown): string | undefined {
+  return apiErrorOf(error)?.code
+}
 
 // Extra guidance for codes where the user can act; chosen by code, never by message text.
 const hintKeys: Partial<Record<string, ParseKeys>> = {
@@ -12,12 +33,25 @@ const hintKeys: Partial<Record<string, ParseKeys>> = {
   ERR_UNAUTHORIZED: 'errors.hintUnauthorized',
   ERR_CHAIN_UNREACHABLE: 'errors.hintChainUnreachable',
   ERR_DATA_FOLDER_LOCKED: 'errors.hintDataFolderLocked',
+  ERR_TOO_MANY_ATTEMPTS: 'errors.hintTooManyAttempts',
+  ERR_VAULT_LOCKED: 'errors.hintVaultLocked',
+  ERR_WEAK_PASSPHRASE: 'errors.hintWeakPassphrase',
+  ERR_INVALID_KEYSTORE: 'errors.hintInvalidKeystore',
+  ERR_INVALID_MNEMONIC: 'errors.hintInvalidMnemonic',
+  ERR_ACCOUNT_EXISTS: 'errors.hintAccountExists',
+  ERR_ALREADY_REGISTERED: 'errors.hintAlreadyRegistered',
+  ERR_UNKNOWN_INSTITUTION: 'errors.hintUnknownInstitution',
+  ERR_NOT_INSTITUTION_ADMIN: 'errors.hintNotInstitutionAdmin',
+  ERR_NOT_ACTIVE_STAFF: 'errors.hintNotActiveStaff',
+  ERR_NOT_PENDING: 'errors.hintNotPending',
+  ERR_SIGNATURE_EXPIRED: 'errors.hintSignatureExpired',
+  ERR_PATIENT_EXISTS: 'errors.hintPatientExists',
+  ERR_INVALID_INPUT: 'errors.hintInvalidInput',
 }
 
 export function toDisplayError(error: unknown): DisplayError {
-  if (error instanceof ApiError) {
-    return { kind: 'api', message: error.message, code: error.code, hintKey: hintKeys[error.code] }
-  }
+  const info = apiErrorOf(error)
+  if (info) return { kind: 'api', ...info, hintKey: hintKeys[info.code] }
   // Anything else failed before the node could answer (bridge down, IPC gone): the browser's
   // own message ("Failed to fetch") would tell a clinician nothing.
   return { kind: 'unreachable' }

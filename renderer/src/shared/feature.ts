@@ -1,5 +1,6 @@
 import type { ParseKeys } from 'i18next'
 import type { ReactElement } from 'react'
+import type { Audience } from './access.ts'
 
 /**
  * What a feature folder contributes to the app: one route, and its entry in the navbar. The
@@ -10,4 +11,8 @@ export interface FeatureRoute {
   path: string
   navLabelKey: ParseKeys
   element: ReactElement
+  /** Who may open the screen and sees it in the navbar; everyone when absent. */
+  audience?: Audience
+  /** false for screens opened from another screen (e.g. importing an account from sign-in). */
+  inNavbar?: boolean
 }

@@ -2,6 +2,9 @@ import { Fieldset, Skeleton, Stack, Text } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import { ErrorAlert } from '../../shared/ErrorAlert.tsx'
 import { ScreenHeader } from '../../shared/ScreenHeader.tsx'
+import { isActiveAdmin } from '../../shared/access.ts'
+import { useSession } from '../session/queries.ts'
+import { SiteConfigDownload } from '../setup/SiteConfigDownload.tsx'
 import { LanguageSwitcher } from './LanguageSwitcher.tsx'
 import { useSettings } from './queries.ts'
 import { SettingsForm } from './SettingsForm.tsx'
@@ -9,6 +12,9 @@ import { SettingsForm } from './SettingsForm.tsx'
 export function SettingsScreen() {
   const { t } = useTranslation()
   const settings = useSettings()
+  const session = useSession().data
+  // The site configuration holds the swarm key: the node hands it to administrators only.
+  const mayExportSite = !!session && (isActiveAdmin(session) || session.member.isGovernor)
 
   return (
     <>
@@ -22,6 +28,16 @@ export function SettingsScreen() {
             <LanguageSwitcher />
           </Stack>
         </Fieldset>
+        {mayExportSite && (
+          <Fieldset legend={t('siteConfig.title')} radius="md">
+            <Stack gap="xs" align="flex-start">
+              <Text size="sm" c="dimmed">
+                {t('siteConfig.description')}
+              </Text>
+              <SiteConfigDownload />
+            </Stack>
+          </Fieldset>
+        )}
         {settings.isPending ? (
           <Skeleton height={420} radius="md" data-testid="settings-loading" />
         ) : settings.data ? (

@@ -3,14 +3,14 @@ import { useTranslation } from 'react-i18next'
 import type { NodeStatus } from '../../../../electron/node/status.ts'
 import { useFormatters } from '../../i18n/format.ts'
 import { StatusCard } from './StatusCard.tsx'
-import { StatusField } from './StatusField.tsx'
+import { DataField } from '../../shared/DataField.tsx'
 
 export function ChainCard({ chain }: { chain: NodeStatus['chain'] }) {
   const { t } = useTranslation()
   const format = useFormatters()
   return (
     <StatusCard title={t('status.chain.title')}>
-      <StatusField
+      <DataField
         label={t('status.chain.mode')}
         value={
           <Badge variant="light" tt="none" size="md">
@@ -21,32 +21,28 @@ export function ChainCard({ chain }: { chain: NodeStatus['chain'] }) {
         }
       />
       {/* An identifier, not a quantity: no digit grouping. */}
-      <StatusField
+      <DataField
         label={t('status.chain.chainId')}
         value={String(chain.chainId)}
         testId="status-chain-id"
         rawValue={chain.chainId}
       />
-      <StatusField
+      <DataField
         label={t('status.chain.blockHeight')}
         value={format.number(chain.blockHeight)}
         testId="status-block-height"
         rawValue={chain.blockHeight}
       />
-      <StatusField
+      <DataField
         label={t('status.chain.contractAddress')}
         value={chain.contractAddress}
         testId="status-contract-address"
         copyValue={chain.contractAddress}
       />
       {chain.rpcUrl ? (
-        <StatusField
-          label={t('status.chain.rpcUrl')}
-          value={chain.rpcUrl}
-          copyValue={chain.rpcUrl}
-        />
+        <DataField label={t('status.chain.rpcUrl')} value={chain.rpcUrl} copyValue={chain.rpcUrl} />
       ) : (
-        <StatusField label={t('status.chain.rpcUrl')} value={t('status.chain.rpcUrlNone')} />
+        <DataField label={t('status.chain.rpcUrl')} value={t('status.chain.rpcUrlNone')} />
       )}
     </StatusCard>
   )

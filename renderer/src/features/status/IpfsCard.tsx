@@ -3,20 +3,20 @@ import type { NodeStatus } from '../../../../electron/node/status.ts'
 import { useFormatters } from '../../i18n/format.ts'
 import { AddressList } from './AddressList.tsx'
 import { StatusCard } from './StatusCard.tsx'
-import { StatusField } from './StatusField.tsx'
+import { DataField } from '../../shared/DataField.tsx'
 
 export function IpfsCard({ ipfs }: { ipfs: NodeStatus['ipfs'] }) {
   const { t } = useTranslation()
   const format = useFormatters()
   return (
     <StatusCard title={t('status.ipfs.title')}>
-      <StatusField
+      <DataField
         label={t('status.ipfs.peerId')}
         value={ipfs.peerId}
         testId="status-peer-id"
         copyValue={ipfs.peerId}
       />
-      <StatusField
+      <DataField
         label={t('status.ipfs.listenAddresses')}
         value={
           <AddressList
@@ -26,7 +26,7 @@ export function IpfsCard({ ipfs }: { ipfs: NodeStatus['ipfs'] }) {
           />
         }
       />
-      <StatusField
+      <DataField
         label={t('status.ipfs.connectedPeers')}
         value={format.number(ipfs.connectedPeers.length)}
         testId="status-connected-peers"
@@ -39,7 +39,7 @@ export function IpfsCard({ ipfs }: { ipfs: NodeStatus['ipfs'] }) {
           />
         }
       />
-      <StatusField
+      <DataField
         label={t('status.ipfs.repoSize')}
         value={format.bytes(ipfs.repoSizeBytes)}
         testId="status-repo-size"

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next'
 import type { NodeStatus } from '../../../../electron/node/status.ts'
 import { useFormatters } from '../../i18n/format.ts'
 import { StatusCard } from './StatusCard.tsx'
-import { StatusField } from './StatusField.tsx'
+import { DataField } from '../../shared/DataField.tsx'
 
 type NodeInfo = Pick<NodeStatus, 'version' | 'dataDir' | 'startedAt'>
 
@@ -11,9 +11,9 @@ export function NodeCard({ node }: { node: NodeInfo }) {
   const format = useFormatters()
   return (
     <StatusCard title={t('status.node.title')}>
-      <StatusField label={t('status.node.version')} value={node.version} />
-      <StatusField label={t('status.node.dataDir')} value={node.dataDir} copyValue={node.dataDir} />
-      <StatusField
+      <DataField label={t('status.node.version')} value={node.version} />
+      <DataField label={t('status.node.dataDir')} value={node.dataDir} copyValue={node.dataDir} />
+      <DataField
         label={t('status.node.startedAt')}
         value={<time dateTime={node.startedAt}>{format.dateTime(node.startedAt)}</time>}
       />

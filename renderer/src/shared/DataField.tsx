@@ -1,8 +1,8 @@
 import { DataList, Group, Text } from '@mantine/core'
 import type { ReactNode } from 'react'
-import { CopyValueButton } from '../../shared/CopyValueButton.tsx'
+import { CopyValueButton } from './CopyValueButton.tsx'
 
-interface StatusFieldProps {
+interface DataFieldProps {
   label: string
   /** The displayed value; carries the test id, so tests read it without the copy button. */
   value: ReactNode
@@ -15,15 +15,8 @@ interface StatusFieldProps {
   details?: ReactNode
 }
 
-/** One label/value pair of a status card (a dt/dd pair, so assistive tech reads them together). */
-export function StatusField({
-  label,
-  value,
-  testId,
-  rawValue,
-  copyValue,
-  details,
-}: StatusFieldProps) {
+/** One label/value pair of a card (a dt/dd pair, so assistive tech reads them together). */
+export function DataField({ label, value, testId, rawValue, copyValue, details }: DataFieldProps) {
   const mono = copyValue !== undefined
   return (
     <DataList.Item>

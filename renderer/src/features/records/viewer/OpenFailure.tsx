@@ -1,0 +1,57 @@
+import { Alert, Code, Stack, Text } from '@mantine/core'
+import type { ParseKeys } from 'i18next'
+import { useTranslation } from 'react-i18next'
+import { ErrorAlert } from '../../../shared/ErrorAlert.tsx'
+import { apiErrorOf } from '../../../shared/errors.ts'
+
+// What the reader can do about each refusal; chosen by code, never by message text.
+const hints: Partial<Record<string, ParseKeys>> = {
+  ERR_NO_RECORD_KEY: 'records.viewer.hintNoKey',
+  ERR_CONTENT_NOT_FOUND: 'records.viewer.hintNotFound',
+  ERR_NOT_ANCHORED: 'records.viewer.hintNotAnchored',
+}
+
+interface OpenFailureProps {
+  error: unknown
+  onRetry: () => void
+  retrying: boolean
+}
+
+/** Why a version was not shown. A failed verification is said plainly, in red, and not retried. */
+export function OpenFailure({ error, onRetry, retrying }: OpenFailureProps) {
+  const { t } = useTranslation()
+  const info = apiErrorOf(error)
+  if (info?.code === 'ERR_TAMPERED') {
+    return (
+      <Alert
+        color="red"
+        variant="filled"
+        title={t('records.viewer.tamperedTitle')}
+        data-testid="viewer-tampered"
+      >
+        <Stack gap={4}>
+          <Text size="sm">{info.message}</Text>
+          <Text size="sm">
+            {t('errors.code')}:{' '}
+            <Code color="white" c="red.9" fw={600} data-testid="error-code">
+              {info.code}
+            </Code>
+          </Text>
+          <Text size="sm">{t('records.viewer.tamperedBody')}</Text>
+        </Stack>
+      </Alert>
+    )
+  }
+  const hint = info ? hints[info.code] : undefined
+  return (
+    <Stack gap="xs">
+      <ErrorAlert
+        error={error}
+        title={t('records.viewer.openFailed')}
+        onRetry={onRetry}
+        retrying={retrying}
+      />
+      {hint && <Text size="sm">{t(hint)}</Text>}
+    </Stack>
+  )
+}

@@ -1,0 +1,49 @@
+/**
+ * Who may open which screen. The navbar and the route guard read the same rules, so a screen is
+ * listed exactly when it can be opened.
+ */
+import type { SessionView, SetupStatus } from '../../../electron/node/identity/types.ts'
+
+export interface AccessContext {
+  /** undefined while the node has not said yet. */
+  stage: SetupStatus['stage'] | undefined
+  /** null: nobody is signed in; undefined: not known yet. */
+  session: SessionView | null | undefined
+}
+
+export type Audience =
+  /** IT staff too, signed in or not (node status, settings). */
+  | 'everyone'
+  /** Only while this node has no network yet (the setup wizard). */
+  | 'new-network'
+  /** A network exists, signed in or not (the account tools). */
+  | 'ready'
+  /** A network exists and nobody is signed in (the sign-in screen). */
+  | 'signed-out'
+  /** Signed-in sessions the check accepts. */
+  | ((session: SessionView) => boolean)
+
+/** Whether the audience includes the current user; undefined while that is not known yet. */
+export function admits(audience: Audience, { stage, session }: AccessContext): boolean | undefined {
+  if (audience === 'everyone') return true
+  if (stage === undefined) return undefined
+  if (audience === 'new-network') return stage === 'new-network'
+  if (stage !== 'ready') return false
+  if (audience === 'ready') return true
+  if (session === undefined) return undefined
+  if (audience === 'signed-out') return session === null
+  return session !== null && audience(session)
+}
+
+export function isActiveStaff(session: SessionView): boolean {
+  return session.member.kind === 'staff' && session.member.status === 'active'
+}
+
+export function isActiveAdmin(session: SessionView): boolean {
+  return isActiveStaff(session) && session.member.role === 'administrator'
+}
+
+/** Not (yet) working staff: not registered, waiting for approval, or suspended. */
+export function isNotActiveStaff(session: SessionView): boolean {
+  return !isActiveStaff(session)
+}

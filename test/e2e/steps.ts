@@ -1,0 +1,76 @@
+/**
+ * Shared set-up steps for specs that start past the identity flows (identity.spec.ts walks those
+ * through the UI): the node's own api builds a clinic in seconds, then the page reloads into the
+ * signed-in session.
+ */
+import type { Page } from '@playwright/test'
+
+/** Calls the node's api from the page: the preload's bridge in Electron, HTTP in browser mode. */
+export async function callApi<T>(page: Page, method: string, input?: unknown): Promise<T> {
+  return page.evaluate(
+    async ({ method, input }) => {
+      const [namespace, member] = method.split('.') as [string, string]
+      const bridge = (
+        window as unknown as {
+          emr?: Record<string, Record<string, (input: unknown) => Promise<unknown>>>
+        }
+      ).emr
+      if (bridge) return bridge[namespace]![member]!(input)
+      const token = sessionStorage.getItem('emr.sessionToken') ?? ''
+      const response = await fetch(`/api/${method}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify(input ?? null),
+      })
+      const envelope = (await response.json()) as
+        { ok: true; value: unknown } | { ok: false; error: { code: string; message: string } }
+      if (!envelope.ok) throw new Error(`${envelope.error.code}: ${envelope.error.message}`)
+      return envelope.value
+    },
+    { method, input },
+  ) as Promise<T>
+}
+
+export interface Clinic {
+  institutionName: string
+  nurse: { address: string; label: string; passphrase: string }
+  patient: { address: string; name: string; medicalRecordNumber: string }
+}
+
+/**
+ * A new network with one institution, an active nurse signed in, and a registered patient; the
+ * page is reloaded so the UI shows the nurse's session.
+ */
+export async function setUpClinic(page: Page): Promise<Clinic> {
+  const institutionName = 'Taipei Municipal General Hospital'
+  await callApi(page, 'setup.createNetwork', {
+    institutionName,
+    governor: { label: 'IT governor', passphrase: 'governor long passphrase' },
+    admin: {
+      label: 'Dr Lin (admin)',
+      passphrase: 'admin correct horse battery',
+      name: 'Lin Mei-Hua',
+      nationalId: 'A123456789',
+      licenceNumber: 'MD-100234',
+    },
+  })
+  const nurse = { label: 'Nurse Chen', passphrase: 'nurse staple paper clip' }
+  const { address } = await callApi<{ address: string }>(page, 'accounts.create', nurse)
+  await callApi(page, 'staff.registerDirect', {
+    account: address,
+    role: 'nurse',
+    identity: { name: 'Chen Ya-Ting', nationalId: 'B223456782', licenceNumber: 'RN-5566' },
+  })
+  await callApi(page, 'session.signIn', { address, passphrase: nurse.passphrase })
+  const patient = { name: 'Wang Xiao-Ming', medicalRecordNumber: 'MRN-2024-0042' }
+  const registration = await callApi<{ patient: { address: string } }>(page, 'patients.register', {
+    ...patient,
+    birthDate: '1968-03-14',
+  })
+  await page.reload()
+  return {
+    institutionName,
+    nurse: { ...nurse, address },
+    patient: { ...patient, address: registration.patient.address },
+  }
+}
