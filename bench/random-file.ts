@@ -17,7 +17,9 @@ export async function writeRandomFile(path: string, bytes: number): Promise<void
 /** The baseline of the upload figures: plain SHA-256 of the file, streamed the same way. */
 export async function hashFile(path: string): Promise<string> {
   const hash = createHash('sha256')
-  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer)
+  for await (const chunk of createReadStream(path, { highWaterMark: 1024 * 1024 })) {
+    hash.update(chunk as Buffer)
+  }
   return hash.digest('hex')
 }
 

@@ -2,14 +2,13 @@
  * Records figures on one node: upload throughput against plain SHA-256 of the same file, the
  * time to open a 1 MiB record against a bare IPFS read of its content, and anchoring gas.
  */
-import { createReadStream } from 'node:fs'
 import { mkdtemp, rm, stat } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { CID } from 'multiformats/cid'
 import { openRecord } from '../electron/node/records/open.ts'
-import { prepareUpload, runUpload } from '../electron/node/records/upload.ts'
+import { prepareUpload, readFileForUpload, runUpload } from '../electron/node/records/upload.ts'
 import { startBenchClinic } from './clinic.ts'
 import type { Figure } from './figure.ts'
 import { hashFile, writeRandomFile } from './random-file.ts'
@@ -47,7 +46,7 @@ export async function measureRecords(): Promise<Figure[]> {
         size,
         details: details(title),
       })
-      return runUpload(node, prepared, createReadStream(path))
+      return runUpload(node, prepared, readFileForUpload(path))
     }
 
     const big = join(dir, 'big.bin')

@@ -3,11 +3,10 @@
  * is `upload` (the node's pipeline) or `hash` (the baseline: SHA-256 of the same file). Prints
  * `{ peakMiB, startMiB }`: resident memory before the work and its peak during it.
  */
-import { createReadStream } from 'node:fs'
 import { mkdtemp, rm, stat } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { prepareUpload, runUpload } from '../electron/node/records/upload.ts'
+import { prepareUpload, readFileForUpload, runUpload } from '../electron/node/records/upload.ts'
 import { startBenchClinic } from './clinic.ts'
 import { hashFile, peakMemoryDuring, writeRandomFile } from './random-file.ts'
 
@@ -30,7 +29,7 @@ try {
         mime: 'application/dicom',
       },
     })
-    return runUpload(clinic.node, prepared, createReadStream(path))
+    return runUpload(clinic.node, prepared, readFileForUpload(path))
   })
   process.stdout.write(`${JSON.stringify({ peakMiB, startMiB })}\n`)
 } finally {

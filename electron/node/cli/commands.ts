@@ -1,4 +1,4 @@
-import { createReadStream, readFileSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import { stat, writeFile } from 'node:fs/promises'
 import { basename } from 'node:path'
 import { JsonRpcProvider, Network, Wallet } from 'ethers'
@@ -18,7 +18,7 @@ import { mimeOf } from '../records/mime.ts'
 import { saveRecord, verifyRecord } from '../records/open.ts'
 import { uploadStartSchema } from '../records/schemas.ts'
 import type { IntegrityReport, RecordView } from '../records/types.ts'
-import { prepareUpload, runUpload } from '../records/upload.ts'
+import { prepareUpload, readFileForUpload, runUpload } from '../records/upload.ts'
 import { HospitalNode } from '../node.ts'
 import { dataPaths } from '../paths.ts'
 import { createJsonSettingsStore } from '../settings/store.ts'
@@ -104,7 +104,7 @@ async function addRecord(context: CommandContext, recordId?: number) {
     },
   })
   const result = await asSignedIn(context, async (_call, node) =>
-    runUpload(node, await prepareUpload(node, input), createReadStream(path)),
+    runUpload(node, await prepareUpload(node, input), readFileForUpload(path)),
   )
   context.print(
     `Record ${result.recordId}, version ${result.version}\n` +

@@ -5,6 +5,7 @@
  * Each step is recorded in `uploads`, so a crash is resumed or rolled back at the next start.
  */
 import { createHash, randomUUID } from 'node:crypto'
+import { createReadStream } from 'node:fs'
 import { getAddress } from 'ethers'
 import { CID } from 'multiformats/cid'
 import { splitCid } from '../chain/registry-artifact.ts'
@@ -239,4 +240,9 @@ export async function recoverUploads(
     }
   }
   return { finished, rolledBack }
+}
+
+/** Reads a file for upload in 1 MiB chunks, the segment size, so no chunk is split or joined. */
+export function readFileForUpload(path: string): AsyncIterable<Uint8Array> {
+  return createReadStream(path, { highWaterMark: 1024 * 1024 })
 }
