@@ -2,8 +2,11 @@
  * DICOM files: the tags a reader checks first, and the first frame drawn with the file's own
  * window, for the uncompressed transfer syntaxes. Compressed frames are named, not decoded.
  */
-import { parseDicom, type DataSet } from 'dicom-parser'
+import dicomParser, { type DataSet } from 'dicom-parser'
 import { hasAscii } from './bytes.ts'
+
+// dicom-parser is a UMD bundle: its default export is the namespace in Vite and in Node alike.
+const { parseDicom } = dicomParser
 
 const transferSyntaxes: Record<string, { name: string; compressed: boolean }> = {
   '1.2.840.10008.1.2': { name: 'Implicit VR Little Endian', compressed: false },
