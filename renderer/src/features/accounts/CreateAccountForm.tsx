@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { ErrorAlert } from '../../shared/ErrorAlert.tsx'
 import { errorCode } from '../../shared/errors.ts'
 import { fieldRules, passphrasesMatch } from '../../shared/fieldRules.ts'
-import { PassphraseInput } from '../../shared/PassphraseInput.tsx'
+import { NewPassphraseFields } from '../../shared/NewPassphraseFields.tsx'
 import { useSchemaForm } from '../../shared/useSchemaForm.ts'
 import { useCreateAccount } from './queries.ts'
 
@@ -59,16 +59,9 @@ export function CreateAccountForm({
           autoComplete="off"
           {...form.inputProps('label')}
         />
-        <PassphraseInput
-          label={t('fields.passphrase')}
-          description={t('forms.passphraseHint')}
-          required
-          {...form.inputProps('passphrase')}
-        />
-        <PassphraseInput
-          label={t('fields.confirmPassphrase')}
-          required
-          {...form.inputProps('confirmPassphrase')}
+        <NewPassphraseFields
+          passphrase={form.inputProps('passphrase')}
+          confirm={form.inputProps('confirmPassphrase')}
         />
         {create.isError && <ErrorAlert error={create.error} title={t('accounts.createFailed')} />}
         <Button type="submit" loading={create.isPending}>

@@ -6,7 +6,7 @@ import type { AccountView } from '../../../../electron/node/identity/types.ts'
 import { ErrorAlert } from '../../shared/ErrorAlert.tsx'
 import { errorCode } from '../../shared/errors.ts'
 import { fieldRules, passphrasesMatch } from '../../shared/fieldRules.ts'
-import { PassphraseInput } from '../../shared/PassphraseInput.tsx'
+import { NewPassphraseFields } from '../../shared/NewPassphraseFields.tsx'
 import { useSchemaForm } from '../../shared/useSchemaForm.ts'
 import { useImportMnemonic } from './queries.ts'
 
@@ -70,16 +70,9 @@ export function ImportMnemonicForm({ onImported }: { onImported: (account: Accou
           autoComplete="off"
           {...form.inputProps('label')}
         />
-        <PassphraseInput
-          label={t('fields.passphrase')}
-          description={t('forms.passphraseHint')}
-          required
-          {...form.inputProps('passphrase')}
-        />
-        <PassphraseInput
-          label={t('fields.confirmPassphrase')}
-          required
-          {...form.inputProps('confirmPassphrase')}
+        <NewPassphraseFields
+          passphrase={form.inputProps('passphrase')}
+          confirm={form.inputProps('confirmPassphrase')}
         />
         {importMnemonic.isError && (
           <ErrorAlert error={importMnemonic.error} title={t('accounts.importFailed')} />

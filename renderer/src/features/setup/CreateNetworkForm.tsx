@@ -1,4 +1,4 @@
-import { Button, Fieldset, Group, SimpleGrid, Stack, Text, TextInput } from '@mantine/core'
+import { Button, Fieldset, Group, Stack, Text, TextInput } from '@mantine/core'
 import type { FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { apiSpec } from '../../../../electron/node/api/spec.ts'
@@ -6,7 +6,7 @@ import type { NetworkCreated } from '../../../../electron/node/identity/types.ts
 import { ErrorAlert } from '../../shared/ErrorAlert.tsx'
 import { errorCode } from '../../shared/errors.ts'
 import { fieldRules, passphrasesMatch } from '../../shared/fieldRules.ts'
-import { PassphraseInput } from '../../shared/PassphraseInput.tsx'
+import { NewPassphraseFields } from '../../shared/NewPassphraseFields.tsx'
 import { useSchemaForm } from '../../shared/useSchemaForm.ts'
 import { StaffIdentityFields } from '../staff/StaffIdentityFields.tsx'
 import { useCreateNetwork } from './queries.ts'
@@ -111,19 +111,11 @@ export function CreateNetworkForm({ onCreated, onBack }: CreateNetworkFormProps)
               autoComplete="off"
               {...form.inputProps('governorLabel')}
             />
-            <SimpleGrid cols={{ base: 1, sm: 2 }}>
-              <PassphraseInput
-                label={t('fields.passphrase')}
-                description={t('forms.passphraseHint')}
-                required
-                {...form.inputProps('governorPassphrase')}
-              />
-              <PassphraseInput
-                label={t('fields.confirmPassphrase')}
-                required
-                {...form.inputProps('governorConfirm')}
-              />
-            </SimpleGrid>
+            <NewPassphraseFields
+              sideBySide
+              passphrase={form.inputProps('governorPassphrase')}
+              confirm={form.inputProps('governorConfirm')}
+            />
           </Stack>
         </Fieldset>
 
@@ -139,19 +131,11 @@ export function CreateNetworkForm({ onCreated, onBack }: CreateNetworkFormProps)
               autoComplete="off"
               {...form.inputProps('adminLabel')}
             />
-            <SimpleGrid cols={{ base: 1, sm: 2 }}>
-              <PassphraseInput
-                label={t('fields.passphrase')}
-                description={t('forms.passphraseHint')}
-                required
-                {...form.inputProps('adminPassphrase')}
-              />
-              <PassphraseInput
-                label={t('fields.confirmPassphrase')}
-                required
-                {...form.inputProps('adminConfirm')}
-              />
-            </SimpleGrid>
+            <NewPassphraseFields
+              sideBySide
+              passphrase={form.inputProps('adminPassphrase')}
+              confirm={form.inputProps('adminConfirm')}
+            />
             <StaffIdentityFields form={form} />
           </Stack>
         </Fieldset>
