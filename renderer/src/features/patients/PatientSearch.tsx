@@ -1,41 +1,28 @@
-import { Button, Group, Skeleton, Stack, Text, TextInput } from '@mantine/core'
-import { useState, type FormEvent } from 'react'
+import { Skeleton, Stack, Text } from '@mantine/core'
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ErrorAlert } from '../../shared/ErrorAlert.tsx'
+import { PatientSearchForm } from './PatientSearchForm.tsx'
 import { PatientTable } from './PatientTable.tsx'
 import { usePatientSearch } from './queries.ts'
 
 /** Finds patients registered at this node; with nothing typed, the most recent ones. */
 export function PatientSearch() {
   const { t } = useTranslation()
-  const [text, setText] = useState('')
   const [query, setQuery] = useState('')
   const results = usePatientSearch(query)
   const caption = query ? t('patients.resultsFor', { query }) : t('patients.recent')
 
-  function handleSubmit(event: FormEvent) {
-    event.preventDefault()
-    setQuery(text.trim())
-  }
-
   return (
     <Stack gap="md">
-      <form onSubmit={handleSubmit} role="search" aria-label={t('patients.searchTitle')}>
-        <Group align="flex-end" gap="sm">
-          <TextInput
-            label={t('patients.searchLabel')}
-            description={t('patients.searchDescription')}
-            value={text}
-            onChange={(event) => setText(event.currentTarget.value)}
-            style={{ flex: 1, maxWidth: 520 }}
-            autoComplete="off"
-            spellCheck={false}
-          />
-          <Button type="submit" loading={results.isFetching && query !== ''}>
-            {t('patients.searchSubmit')}
-          </Button>
-        </Group>
-      </form>
+      <PatientSearchForm
+        title={t('patients.searchTitle')}
+        label={t('patients.searchLabel')}
+        description={t('patients.searchDescription')}
+        submitLabel={t('patients.searchSubmit')}
+        busy={results.isFetching && query !== ''}
+        onSearch={setQuery}
+      />
       <Text size="sm" c="dimmed" role="status">
         {results.data && `${caption} · ${t('patients.count', { count: results.data.length })}`}
       </Text>

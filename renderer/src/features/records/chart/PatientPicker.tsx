@@ -1,33 +1,17 @@
-import {
-  Button,
-  Card,
-  Group,
-  Skeleton,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  Title,
-  VisuallyHidden,
-} from '@mantine/core'
-import { useId, useState, type FormEvent } from 'react'
+import { Button, Card, Skeleton, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core'
+import { useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { shortAddress } from '../../../shared/address.ts'
 import { ErrorAlert } from '../../../shared/ErrorAlert.tsx'
+import { PatientSearchForm } from '../../patients/PatientSearchForm.tsx'
 import { usePatientSearch } from '../../patients/queries.ts'
 
 /** Finds the patient whose chart to open: by name, medical record number or address. */
 export function PatientPicker({ onPick }: { onPick: (address: string) => void }) {
   const { t } = useTranslation()
-  const [text, setText] = useState('')
   const [query, setQuery] = useState('')
   const results = usePatientSearch(query)
   const titleId = useId()
-
-  function handleSubmit(event: FormEvent) {
-    event.preventDefault()
-    setQuery(text.trim())
-  }
 
   return (
     <Card component="section" withBorder radius="md" padding="lg" aria-labelledby={titleId}>
@@ -38,21 +22,13 @@ export function PatientPicker({ onPick }: { onPick: (address: string) => void })
         {t('records.pick.description')}
       </Text>
       <Stack gap="md">
-        <form onSubmit={handleSubmit} role="search" aria-label={t('records.pick.title')}>
-          <Group align="flex-end" gap="sm">
-            <TextInput
-              label={t('records.pick.searchLabel')}
-              value={text}
-              onChange={(event) => setText(event.currentTarget.value)}
-              style={{ flex: 1, maxWidth: 520 }}
-              autoComplete="off"
-              spellCheck={false}
-            />
-            <Button type="submit" loading={results.isFetching && query !== ''}>
-              {t('records.pick.search')}
-            </Button>
-          </Group>
-        </form>
+        <PatientSearchForm
+          title={t('records.pick.title')}
+          label={t('records.pick.searchLabel')}
+          submitLabel={t('records.pick.search')}
+          busy={results.isFetching && query !== ''}
+          onSearch={setQuery}
+        />
         {results.isPending ? (
           <Skeleton height={120} />
         ) : results.isError ? (
