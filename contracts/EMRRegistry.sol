@@ -347,6 +347,17 @@ contract EMRRegistry is IEMRRegistry {
     }
 
     /// @inheritdoc IEMRRegistry
+    function releaseEmergencyKeys(address patient, address staff, bytes calldata keyBundleCid) external {
+        uint32 institution = _memberInstitution(_members[msg.sender]);
+        _checkInstitutionAdmin(msg.sender, institution);
+        if (
+            _memberInstitution(_members[staff]) != institution ||
+            _grantEmergencyUntil(_grants[patient][staff]) <= block.timestamp
+        ) revert NoActiveEmergency(patient, staff);
+        emit EmergencyKeysReleased(patient, staff, institution, keyBundleCid);
+    }
+
+    /// @inheritdoc IEMRRegistry
     function anchorAuditHead(bytes32 head, uint64 entries) external {
         uint256 staff = _checkActiveStaff(msg.sender);
         emit AuditHeadAnchored(_memberInstitution(staff), msg.sender, head, entries);

@@ -109,6 +109,8 @@ interface IEMRRegistry {
     error NotGranted(address patient, address reader);
     /// @dev Emergency access needs a reason (non-zero, app-defined code).
     error InvalidReasonCode(uint8 reasonCode);
+    /// @dev `staff` has no unexpired emergency on `patient`.
+    error NoActiveEmergency(address patient, address staff);
 
     // ---------------------------------------------------------------------------------- events
 
@@ -179,6 +181,14 @@ interface IEMRRegistry {
         uint32 indexed institution,
         uint8 reasonCode,
         uint64 expiresAt
+    );
+    /// @dev An administrator of `institution`, the custodian, published at `keyBundleCid` the keys
+    /// of `patient`'s records it holds, wrapped for `staff` during their emergency.
+    event EmergencyKeysReleased(
+        address indexed patient,
+        address indexed staff,
+        uint32 indexed institution,
+        bytes keyBundleCid
     );
     /// @dev `staff` of `institution` anchored the head of its node's hash-chained read log, which
     /// then held `entries` entries.
@@ -501,6 +511,20 @@ interface IEMRRegistry {
      * Emits {EmergencyAccessDeclared}.
      */
     function emergencyAccess(address patient, uint8 reasonCode) external;
+
+    /**
+     * @notice The custodian's half of break-the-glass: an administrator of the caller's institution
+     * publishes the keys of `patient`'s records it holds, wrapped for `staff`, at `keyBundleCid`.
+     * Nothing is stored; the event tells `staff`'s node where the keys are.
+     *
+     * Requirements:
+     * - the caller is an active administrator ({NotInstitutionAdmin});
+     * - `staff` belongs to the caller's institution and has an unexpired emergency on `patient`
+     *   ({NoActiveEmergency}).
+     *
+     * Emits {EmergencyKeysReleased}.
+     */
+    function releaseEmergencyKeys(address patient, address staff, bytes calldata keyBundleCid) external;
 
     /**
      * @notice Anchors the head of the caller's node's hash-chained read log, making it tamper-evident.

@@ -474,6 +474,51 @@ describe('access', () => {
     })
   })
 
+  describe('releaseEmergencyKeys', () => {
+    test("the custodian's administrator publishes keys for an emergency of its staff", async () => {
+      const { adminA, nurseA, patient } = f.accounts
+      await f.send(nurseA, 'emergencyAccess', patient.address, 1)
+      f.expectEvent(
+        await f.send(adminA, 'releaseEmergencyKeys', patient.address, nurseA.address, BUNDLE),
+        'EmergencyKeysReleased',
+        [patient.address, nurseA.address, INSTITUTION_A, BUNDLE],
+      )
+    })
+
+    test('without an unexpired emergency: NoActiveEmergency', async () => {
+      const { adminA, nurseA, patient } = f.accounts
+      const release = () =>
+        f.send(adminA, 'releaseEmergencyKeys', patient.address, nurseA.address, BUNDLE)
+      await f.expectRevert(release(), 'NoActiveEmergency', [patient.address, nurseA.address])
+      await f.send(nurseA, 'emergencyAccess', patient.address, 1)
+      await f.increaseTime(DAY + 1n)
+      await f.expectRevert(release(), 'NoActiveEmergency', [patient.address, nurseA.address])
+    })
+
+    test("for another institution's staff: NoActiveEmergency", async () => {
+      const { adminA, physicianB, patient } = f.accounts
+      await f.send(physicianB, 'emergencyAccess', patient.address, 1)
+      await f.expectRevert(
+        f.send(adminA, 'releaseEmergencyKeys', patient.address, physicianB.address, BUNDLE),
+        'NoActiveEmergency',
+        [patient.address, physicianB.address],
+      )
+    })
+
+    for (const caller of ['physicianA', 'suspendedA', 'patient', 'outsider'] as const) {
+      test(`${caller} may not release keys: NotInstitutionAdmin`, async () => {
+        const { nurseA, patient } = f.accounts
+        await f.send(nurseA, 'emergencyAccess', patient.address, 1)
+        const account = f.accounts[caller]
+        await f.expectRevert(
+          f.send(account, 'releaseEmergencyKeys', patient.address, nurseA.address, BUNDLE),
+          'NotInstitutionAdmin',
+          [account.address, caller === 'physicianA' || caller === 'suspendedA' ? INSTITUTION_A : 0],
+        )
+      })
+    }
+  })
+
   describe('anchorAuditHead', () => {
     test("staff anchor their node's read-log head, with their institution", async () => {
       const { physicianB } = f.accounts
