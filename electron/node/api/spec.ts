@@ -16,6 +16,16 @@ import {
   staffIdentitySchema,
   staffRoleSchema,
 } from '../identity/schemas.ts'
+import {
+  accessGrantSchema,
+  accessRequestSchema,
+  accessRestrictSchema,
+  accessRevokeSchema,
+  auditExportSchema,
+  auditFilterSchema,
+  emergencyDeclareSchema,
+  openPurposeSchema,
+} from '../access/schemas.ts'
 import { cidSchema, uploadChunkSchema, uploadStartSchema } from '../records/schemas.ts'
 import { settingsPatchSchema } from '../settings/schema.ts'
 
@@ -120,7 +130,22 @@ export const apiSpec = {
   'records.uploadCancel': z.object({ uploadId: z.uuid() }).strict(),
   'records.list': z.object({ patient: addressSchema }).strict(),
   'records.lookup': z.object({ cid: cidSchema }).strict(),
-  'records.open': z.object({ cid: cidSchema }).strict(),
+  'records.open': openPurposeSchema.strict(),
+
+  'access.overview': z.object({ patient: addressSchema }).strict(),
+  'access.request': accessRequestSchema,
+  'access.grant': accessGrantSchema,
+  'access.revoke': accessRevokeSchema,
+  'access.restrict': accessRestrictSchema,
+
+  'emergency.declare': emergencyDeclareSchema,
+  'emergency.list': z.object({ activeOnly: z.boolean().optional() }).strict().optional(),
+  'emergency.releaseKeys': z.object({ patient: addressSchema, staff: addressSchema }).strict(),
+
+  'audit.timeline': auditFilterSchema.optional(),
+  'audit.export': auditExportSchema,
+  'audit.verify': noInput,
+  'audit.anchor': noInput,
 } as const
 
 export type MethodName = keyof typeof apiSpec
