@@ -201,3 +201,36 @@ export function toErrorInfo(error: unknown): ErrorInfo {
   if (error instanceof EmrError) return error.toJSON()
   return new InternalError().toJSON()
 }
+export const ConsentMismatchError = errorClass(
+  'ConsentMismatchError',
+  'ERR_CONSENT_MISMATCH',
+  "The keystore given as the patient's consent belongs to another account",
+)
+export const AuditNothingToAnchorError = errorClass(
+  'AuditNothingToAnchorError',
+  'ERR_AUDIT_NOTHING_TO_ANCHOR',
+  'The read log has no entries since its last anchor',
+)
+
+/** Why the chain refuses a reader (`accessStatus`), one code each; the UI says what to do next. */
+const accessDenials = {
+  'not-registered': [
+    'ERR_ACCESS_NOT_REGISTERED',
+    'is not registered on the network, or still awaits approval',
+  ],
+  suspended: ['ERR_ACCESS_SUSPENDED', 'is suspended by their institution'],
+  'never-granted': ['ERR_ACCESS_NEVER_GRANTED', 'has never been granted access by the patient'],
+  expired: ['ERR_ACCESS_EXPIRED', 'holds a grant from the patient that has expired'],
+  revoked: ['ERR_ACCESS_REVOKED', 'had access, which the patient revoked'],
+  restricted: ['ERR_ACCESS_RESTRICTED', 'may not read this record: the patient restricted it'],
+} as const
+export type AccessDenialReason = keyof typeof accessDenials
+
+export function accessDeniedError(
+  reason: AccessDenialReason,
+  reader: string,
+  recordId: number,
+): EmrError {
+  const [code, sentence] = accessDenials[reason]
+  return new EmrError('AccessDeniedError', code, `${reader} ${sentence} (record ${recordId}).`)
+}

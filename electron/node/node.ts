@@ -14,6 +14,8 @@ import { UploadSessions } from './records/upload-sessions.ts'
 import { recoverUploads } from './records/upload.ts'
 import type { NodeStatus } from './status.ts'
 import { NodeEvents } from './events.ts'
+import { releasePendingEmergencyKeys } from './access/emergency.ts'
+import { anchorReadLog } from './audit/anchor.ts'
 
 export interface NodeOptions {
   dataDir: string
@@ -39,6 +41,7 @@ export class HospitalNode {
   readonly log: Logger
   readonly startedAt = new Date()
   readonly #lock: DataFolderLock
+  #anchorTimer: NodeJS.Timeout | undefined
 
   private constructor(parts: {
     options: NodeOptions
@@ -100,6 +103,7 @@ export class HospitalNode {
       const ipfs = ipfsResult.value
       const node = new HospitalNode({ options, log, lock, db, chain, ipfs })
       await node.#followChain()
+      node.#anchorPeriodically()
       const recovered = await recoverUploads(node)
       if (recovered.finished + recovered.rolledBack > 0)
         log.info('interrupted uploads settled', recovered)
@@ -114,10 +118,27 @@ export class HospitalNode {
     await this.chain.indexer.sync()
     await this.chain.provider.on('block', (height: number) => {
       this.events.emit('block', { height })
-      this.chain.indexer.sync().catch((error: unknown) => {
-        this.log.warn('event indexing failed; retrying at the next block', { error: String(error) })
-      })
+      this.chain.indexer
+        .sync()
+        .then(() => releasePendingEmergencyKeys(this))
+        .catch((error: unknown) => {
+          this.log.warn('chain follow-up failed; retrying at the next block', {
+            error: String(error),
+          })
+        })
     })
+  }
+
+  /** Anchors the read log's head on a timer, whenever an active staff member is signed in. */
+  #anchorPeriodically(): void {
+    const minutes = this.settings.get().audit.anchorEveryMinutes
+    this.#anchorTimer = setInterval(() => {
+      if (!this.vault.session()) return
+      anchorReadLog(this).catch((error: unknown) => {
+        this.log.warn('read log anchoring failed; retrying later', { error: String(error) })
+      })
+    }, minutes * 60_000)
+    this.#anchorTimer.unref()
   }
 
   async status(): Promise<NodeStatus> {
@@ -152,6 +173,7 @@ export class HospitalNode {
 
   /** Stops IPFS (closing both stores), the chain and the database, then frees the folder. */
   async stop(): Promise<void> {
+    clearInterval(this.#anchorTimer)
     this.vault.lock()
     await this.chain.provider.removeAllListeners('block')
     this.events.removeAllListeners()

@@ -39,7 +39,10 @@ export function codeOf<T extends string>(list: readonly T[], name: T): number {
 }
 
 /** The name of a code stored on chain; `unknown-N` for codes this version does not know. */
-export function nameOf<T extends string>(list: readonly T[], code: number): T | `unknown-${number}` {
+export function nameOf<T extends string>(
+  list: readonly T[],
+  code: number,
+): T | `unknown-${number}` {
   return list[code - 1] ?? `unknown-${code}`
 }
 

@@ -69,8 +69,8 @@ export interface AccessDecision {
 
 export interface AccessActionResult {
   receipt: TxReceiptView
-  /** How the patient's consent reached the chain. */
-  via: 'patient-session' | 'relayed-signature'
+  /** How the patient's consent reached the chain (patient actions only). */
+  via?: 'patient-session' | 'relayed-signature'
   /** For grants: the key bundle published and how many record keys it carries. */
   keyBundleCid?: string | null
   keysShared?: number

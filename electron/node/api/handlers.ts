@@ -1,5 +1,10 @@
 import { CID } from 'multiformats/cid'
 import type { z } from 'zod'
+import * as emergency from '../access/emergency.ts'
+import * as access from '../access/grants.ts'
+import { anchorReadLog, verifyReadLog } from '../audit/anchor.ts'
+import { exportAudit } from '../audit/export.ts'
+import { auditTimeline } from '../audit/timeline.ts'
 import * as accounts from '../identity/accounts.ts'
 import * as setup from '../identity/network-setup.ts'
 import * as patients from '../identity/patients.ts'
@@ -61,10 +66,26 @@ export function createHandlers(node: HospitalNode) {
     'records.uploadCancel': ({ uploadId }) => node.uploads.cancel(uploadId),
     'records.list': async ({ patient }) => listRecords(node.db, patient),
     'records.lookup': ({ cid }) => lookupAnchor(node, CID.parse(cid)),
-    'records.open': async ({ cid }): Promise<OpenedRecord> => {
-      const { content, ...opened } = await openRecord(node, cid)
+    'records.open': async ({ cid, purpose }): Promise<OpenedRecord> => {
+      const { content, ...opened } = await openRecord(node, cid, purpose)
       return { ...opened, contentBase64: Buffer.from(content).toString('base64') }
     },
+
+    'access.overview': ({ patient }) => access.accessOverview(node, patient),
+    'access.request': (input) => access.requestAccess(node, input),
+    'access.grant': (input) => access.grantAccess(node, input),
+    'access.revoke': (input) => access.revokeAccess(node, input),
+    'access.restrict': (input) => access.restrictRecord(node, input),
+
+    'emergency.declare': (input) => emergency.declareEmergency(node, input),
+    'emergency.list': (filter) => emergency.listEmergencies(node, filter),
+    'emergency.releaseKeys': (input) => emergency.releaseEmergencyKeys(node, input),
+
+    'audit.timeline': (filter) => auditTimeline(node, filter),
+    'audit.export': async ({ format, filter }) =>
+      exportAudit(await auditTimeline(node, filter), format, `EMR Node ${node.ipfs.peerId}`),
+    'audit.verify': async () => verifyReadLog(node),
+    'audit.anchor': () => anchorReadLog(node),
   } satisfies HandlerTable
 }
 

@@ -37,6 +37,8 @@ const descriptions: Record<string, Describe> = {
   InvalidExpiry: ([expiry]) => `The expiry ${expiry} is in the past.`,
   NotGranted: ([patient, reader]) => `${patient} has no grant to ${reader} to revoke.`,
   InvalidReasonCode: ([code]) => `${code} is not an emergency reason code.`,
+  NoActiveEmergency: ([patient, staff]) =>
+    `${staff} has no emergency declared on ${patient} that is still running.`,
 }
 
 export function contractErrorCode(name: string): string {

@@ -99,4 +99,43 @@ export const migrations: readonly string[] = [
     updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
   );
   `,
+  `
+  -- The node's read log: who opened which record version, when, why. Each entry's hash chains
+  -- the previous one (electron/node/audit/read-log.ts), and heads are anchored on chain.
+  CREATE TABLE read_log (
+    seq INTEGER PRIMARY KEY,
+    at TEXT NOT NULL,
+    reader TEXT NOT NULL,
+    patient TEXT NOT NULL,
+    record_id INTEGER NOT NULL,
+    version INTEGER NOT NULL,
+    cid TEXT NOT NULL,
+    action TEXT NOT NULL,
+    purpose TEXT NOT NULL,
+    emergency INTEGER NOT NULL,
+    detail TEXT,
+    hash TEXT NOT NULL
+  );
+  CREATE INDEX read_log_patient ON read_log (patient);
+
+  -- Heads of the read log this node anchored on chain.
+  CREATE TABLE audit_anchors (
+    entries INTEGER PRIMARY KEY,
+    head TEXT NOT NULL,
+    tx_hash TEXT NOT NULL,
+    block_number INTEGER NOT NULL
+  );
+
+  -- Facts about this node set once (the read log's id).
+  CREATE TABLE node_meta (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+  );
+
+  -- Block timestamps for the audit timeline, fetched once each.
+  CREATE TABLE block_times (
+    block_number INTEGER PRIMARY KEY,
+    timestamp INTEGER NOT NULL
+  );
+  `,
 ]

@@ -10,9 +10,19 @@ import { getAddress } from 'ethers'
 import { CID } from 'multiformats/cid'
 import { sha256 as sha256Hasher } from 'multiformats/hashes/sha2'
 import { decryptBytes, decryptStream } from '../crypto/segmented-cipher.ts'
-import { EmrError, NoRecordKeyError, NotAnchoredError, TamperedContentError } from '../errors.ts'
+import { bundleCidsFor, keyFromBundles } from '../access/key-bundle.ts'
+import { checkReadAccess } from '../access/enforcement.ts'
+import type { ReadPurpose } from '../access/schemas.ts'
+import { appendRead, type ReadLogEntry } from '../audit/read-log.ts'
+import {
+  EmrError,
+  KeyUnwrapError,
+  NoRecordKeyError,
+  NotAnchoredError,
+  TamperedContentError,
+} from '../errors.ts'
 import type { HospitalNode } from '../node.ts'
-import { unwrapKey } from '../vault/encryption-key.ts'
+import { unwrapKey, type EncryptionKey } from '../vault/encryption-key.ts'
 import {
   contentAad,
   decodeManifest,
@@ -79,23 +89,43 @@ interface Unsealed {
   manifest: Manifest
   key: Uint8Array
   metadata: RecordDetails & { size: number; sha256: string }
+  reader: string
+  purpose: ReadPurpose
+  emergency: boolean
 }
 
-/** Everything up to the content: anchor, manifest, the reader's key, the sealed metadata. */
-async function unseal(node: HospitalNode, cidText: string): Promise<Unsealed> {
+/** What a read is for: the read log's action, and the purpose the reader gave (if any). */
+interface ReadAction {
+  action: ReadLogEntry['action']
+  purpose?: ReadPurpose
+}
+
+/**
+ * Everything up to the content: anchor, the chain's access decision, manifest, the reader's key
+ * (from the manifest, or from a key bundle the chain points to), the sealed metadata. A refusal
+ * is written to the read log before it is thrown.
+ */
+async function unseal(node: HospitalNode, cidText: string, action: ReadAction): Promise<Unsealed> {
   const session = node.vault.requireSession()
+  const reader = session.address
   const cid = CID.parse(cidText)
   const anchor = await lookupAnchor(node, cid)
-  const manifest = await fetchManifest(node, cid, anchor)
-  const entry = manifest.keys.find((k) => k.reader.toLowerCase() === session.address.toLowerCase())
-  if (!entry)
-    throw new NoRecordKeyError(
-      `Record ${anchor.recordId} version ${anchor.version} holds no key for ${session.address}`,
-    )
-  let key: Uint8Array
+  const [access, manifest] = await Promise.all([
+    checkReadAccess(node, reader, anchor).catch((error: unknown) => {
+      if (error instanceof EmrError && error.name === 'AccessDeniedError') {
+        logRead(
+          node,
+          { cid, anchor, reader, action: 'denied', purpose: action.purpose },
+          error.code,
+        )
+      }
+      throw error
+    }),
+    fetchManifest(node, cid, anchor),
+  ])
+  const key = await readerKey(node, { cid, anchor, manifest, reader, session })
   let metadata: Unsealed['metadata']
   try {
-    key = unwrapKey(session.encryptionKey.privateKey, Buffer.from(entry.wrappedKey, 'base64'))
     const plain = await decryptBytes(
       Buffer.from(manifest.metadata, 'base64'),
       key,
@@ -108,7 +138,77 @@ async function unseal(node: HospitalNode, cidText: string): Promise<Unsealed> {
     if (error instanceof TamperedContentError) throw error
     throw new TamperedContentError(`The key or metadata of ${cid} failed verification`)
   }
-  return { cid, anchor, manifest, key, metadata }
+  const purpose = action.purpose ?? defaultPurpose(reader, anchor, access.emergency)
+  return { cid, anchor, manifest, key, metadata, reader, purpose, emergency: access.emergency }
+}
+
+function defaultPurpose(reader: string, anchor: AnchoredVersion, emergency: boolean): ReadPurpose {
+  if (emergency) return 'emergency'
+  return reader.toLowerCase() === anchor.patient.toLowerCase() ? 'patient-access' : 'treatment'
+}
+
+/** The reader's key of this version: wrapped in the manifest, or in a bundle given later. */
+async function readerKey(
+  node: HospitalNode,
+  input: {
+    cid: CID
+    anchor: AnchoredVersion
+    manifest: Manifest
+    reader: string
+    session: { encryptionKey: EncryptionKey }
+  },
+): Promise<Uint8Array> {
+  const { cid, anchor, manifest, reader, session } = input
+  const entry = manifest.keys.find((k) => k.reader.toLowerCase() === reader.toLowerCase())
+  try {
+    const key = entry
+      ? unwrapKey(session.encryptionKey.privateKey, Buffer.from(entry.wrappedKey, 'base64'))
+      : await keyFromBundles(node, {
+          manifestCid: cid.toString(),
+          reader,
+          bundleCids: bundleCidsFor(node, anchor.patient, reader),
+          key: session.encryptionKey,
+        })
+    if (key) return key
+  } catch (error) {
+    if (error instanceof EmrError && error.code !== KeyUnwrapError.code) throw error
+    throw new TamperedContentError(`The key of ${cid} for ${reader} failed verification`)
+  }
+  throw new NoRecordKeyError(
+    `Record ${anchor.recordId} version ${anchor.version} holds no key for ${reader} yet: ` +
+      'in an emergency, the custodian institution releases the keys',
+  )
+}
+
+/** Writes one read (or refusal) to the hash-chained read log. */
+function logRead(
+  node: HospitalNode,
+  read: {
+    cid: CID
+    anchor: AnchoredVersion
+    reader: string
+    action: ReadLogEntry['action']
+    purpose: ReadPurpose | undefined
+    emergency?: boolean
+  },
+  detail: string | null = null,
+): void {
+  const emergency = read.emergency ?? false
+  appendRead(node.db, {
+    reader: read.reader,
+    patient: read.anchor.patient,
+    recordId: read.anchor.recordId,
+    version: read.anchor.version,
+    cid: read.cid.toString(),
+    action: read.action,
+    purpose: read.purpose ?? defaultPurpose(read.reader, read.anchor, emergency),
+    emergency,
+    detail,
+  })
+}
+
+function logSuccess(node: HospitalNode, unsealed: Unsealed, action: ReadLogEntry['action']): void {
+  logRead(node, { ...unsealed, action, purpose: unsealed.purpose })
 }
 
 /** Decrypts the content, handing each verified segment to `sink`; checks size and SHA-256. */
@@ -169,11 +269,13 @@ function details({ sha256: _, ...rest }: Unsealed['metadata']) {
 export async function openRecord(
   node: HospitalNode,
   cidText: string,
+  purpose?: ReadPurpose,
 ): Promise<Omit<OpenedRecord, 'contentBase64'> & { content: Uint8Array }> {
-  const unsealed = await unseal(node, cidText)
+  const unsealed = await unseal(node, cidText, { action: 'open', purpose })
   const chunks: Uint8Array[] = []
   const checked = await decryptContent(node, unsealed, (chunk) => void chunks.push(chunk))
   saveDetails(node.db, unsealed.cid.toString(), unsealed.metadata)
+  logSuccess(node, unsealed, 'open')
   return {
     details: details(unsealed.metadata),
     integrity: integrityReport(unsealed, checked),
@@ -183,8 +285,10 @@ export async function openRecord(
 
 /** Checks a record end to end (anchor, manifest, key, every segment, size and hash), keeping nothing. */
 export async function verifyRecord(node: HospitalNode, cidText: string): Promise<IntegrityReport> {
-  const unsealed = await unseal(node, cidText)
-  return integrityReport(unsealed, await decryptContent(node, unsealed, () => {}))
+  const unsealed = await unseal(node, cidText, { action: 'verify' })
+  const report = integrityReport(unsealed, await decryptContent(node, unsealed, () => {}))
+  logSuccess(node, unsealed, 'verify')
+  return report
 }
 
 /**
@@ -195,8 +299,9 @@ export async function saveRecord(
   node: HospitalNode,
   cidText: string,
   path: string,
+  purpose?: ReadPurpose,
 ): Promise<IntegrityReport> {
-  const unsealed = await unseal(node, cidText)
+  const unsealed = await unseal(node, cidText, { action: 'save', purpose })
   const partial = `${path}.partial`
   const file = await openFile(partial, 'wx', 0o600)
   try {
@@ -206,6 +311,7 @@ export async function saveRecord(
     await file.close()
     await rename(partial, path)
     saveDetails(node.db, unsealed.cid.toString(), unsealed.metadata)
+    logSuccess(node, unsealed, 'save')
     return integrityReport(unsealed, checked)
   } catch (error) {
     await file.close().catch(() => {})

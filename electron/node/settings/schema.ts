@@ -38,6 +38,17 @@ export const settingsSchema = z.object({
       idleLockMinutes: z.number().int().min(1).max(240).default(10),
     })
     .default({ idleLockMinutes: 10 }),
+  audit: z
+    .object({
+      /** While active staff are signed in, the read log's head is anchored on chain this often. */
+      anchorEveryMinutes: z
+        .number()
+        .int()
+        .min(1)
+        .max(24 * 60)
+        .default(60),
+    })
+    .default({ anchorEveryMinutes: 60 }),
 })
 
 export type Settings = z.output<typeof settingsSchema>
@@ -55,6 +66,7 @@ export const settingsPatchSchema = z
     chain: sections.chain.unwrap(),
     ipfs: sections.ipfs.unwrap(),
     security: sections.security.unwrap(),
+    audit: sections.audit.unwrap(),
   })
   .partial()
   .strict()

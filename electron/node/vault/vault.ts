@@ -128,6 +128,12 @@ export interface DetachedAccount {
   encryptionPublicKey: string
 }
 
+/** A keystore opened for one action and not kept. */
+export interface OpenedAccount {
+  wallet: Wallet
+  encryptionKey: EncryptionKey
+}
+
 interface ActiveSession {
   info: AccountInfo
   signer: Wallet
@@ -247,6 +253,19 @@ export class Vault extends EventEmitter<{ locked: [LockedEvent] }> {
       keystoreJson: await this.#encrypt(walletAccount(wallet), input.passphrase),
       mnemonic: phraseOf(wallet),
       encryptionPublicKey: encryptionPublicKey(wallet.privateKey),
+    }
+  }
+
+  /**
+   * Opens a keystore that is not stored here (a patient's, shown at a workstation to consent) for
+   * one action; nothing is kept. Whoever holds the file can guess offline, so no back-off.
+   */
+  async openDetached(json: string, passphrase: string): Promise<OpenedAccount> {
+    readKeystoreKdf(json)
+    const account = await openKeystore(json, passphrase)
+    return {
+      wallet: new Wallet(account.privateKey),
+      encryptionKey: deriveEncryptionKey(account.privateKey),
     }
   }
 

@@ -1,0 +1,162 @@
+/**
+ * Key bundles: the record keys one holder (the patient, or the custodian in an emergency) already
+ * has, re-wrapped for one reader and published as one raw block on IPFS. The chain event that
+ * gives access (AccessGranted, EmergencyKeysReleased) carries the bundle's CID, so giving access
+ * costs the same gas for 1 record or 1,000. A bundle holds only wrapped keys: publishing it
+ * discloses which versions exist (as the chain does) and nothing readable.
+ */
+import { getAddress } from 'ethers'
+import { CID } from 'multiformats/cid'
+import { z } from 'zod'
+import { InvalidInputError, KeyUnwrapError, TamperedContentError } from '../errors.ts'
+import type { HospitalNode } from '../node.ts'
+import { decodeManifest, type ReaderRole } from '../records/manifest.ts'
+import { publishedKeyOf } from '../records/readers.ts'
+import { listRecords } from '../records/record-index.ts'
+import { unwrapKey, wrapKey, type EncryptionKey } from '../vault/encryption-key.ts'
+
+export const KEY_BUNDLE_FORMAT = 'emr-key-bundle/1'
+
+const FETCH_TIMEOUT_MS = 30_000
+
+const keyBundleSchema = z
+  .object({
+    format: z.literal(KEY_BUNDLE_FORMAT),
+    patient: z.string(),
+    reader: z.string(),
+    keys: z.array(z.object({ manifest: z.string(), wrappedKey: z.base64() }).strict()),
+  })
+  .strict()
+export type KeyBundle = z.output<typeof keyBundleSchema>
+
+/** Who re-wraps: the account whose entries in the manifests are used, and under which role. */
+export interface KeyHolder {
+  address: string
+  roles: readonly ReaderRole[]
+  encryptionKey: EncryptionKey
+}
+
+/**
+ * Re-wraps every key `holder` holds among `patient`'s record versions for `reader` and publishes
+ * the bundle; returns its CID (null when there is nothing to share yet) and how many keys it has.
+ * `only` narrows the versions (an emergency releases the custodian's records only).
+ */
+export async function publishKeyBundle(
+  node: HospitalNode,
+  input: {
+    patient: string
+    reader: string
+    holder: KeyHolder
+    only?: (version: { uploader: string }) => boolean
+  },
+): Promise<{ cid: CID | null; keys: number }> {
+  const readerKey = publishedKeyOf(node, input.reader)
+  if (!readerKey) {
+    throw new InvalidInputError(
+      `${input.reader} is not registered on the network: it has published no encryption key`,
+    )
+  }
+  const holder = input.holder.address.toLowerCase()
+  const keys: KeyBundle['keys'] = []
+  for (const record of listRecords(node.db, input.patient)) {
+    for (const version of record.versions) {
+      if (input.only && !input.only(version)) continue
+      const manifest = decodeManifest(
+        await node.ipfs.getBlock(CID.parse(version.cid), { timeoutMs: FETCH_TIMEOUT_MS }),
+      )
+      const entry = manifest.keys.find(
+        (k) => k.reader.toLowerCase() === holder && input.holder.roles.includes(k.role),
+      )
+      if (!entry) continue
+      const key = unwrapKey(input.holder.encryptionKey.privateKey, base64Bytes(entry.wrappedKey))
+      keys.push({
+        manifest: version.cid,
+        wrappedKey: Buffer.from(wrapKey(readerKey, key)).toString('base64'),
+      })
+      key.fill(0)
+    }
+  }
+  if (keys.length === 0) return { cid: null, keys: 0 }
+  const bundle: KeyBundle = {
+    format: KEY_BUNDLE_FORMAT,
+    patient: getAddress(input.patient),
+    reader: getAddress(input.reader),
+    keys,
+  }
+  const cid = await node.ipfs.putBlock(new TextEncoder().encode(JSON.stringify(bundle)))
+  return { cid, keys: keys.length }
+}
+
+/** The bundle CID an event carries (hex bytes); null when empty or not a CID. */
+export function keyBundleCidOf(bytesHex: string): CID | null {
+  try {
+    return bytesHex === '0x' ? null : CID.decode(Buffer.from(bytesHex.slice(2), 'hex'))
+  } catch {
+    return null
+  }
+}
+
+/**
+ * The bundles the chain points `reader` to for `patient`'s records, newest first: their grants'
+ * and the custodian's emergency releases. The chain decided access already; these only carry keys.
+ */
+export function bundleCidsFor(node: HospitalNode, patient: string, reader: string): CID[] {
+  const same = (a: string | undefined, b: string) => a?.toLowerCase() === b.toLowerCase()
+  return node.chain.indexer
+    .events()
+    .filter(
+      ({ name, args }) =>
+        (name === 'AccessGranted' && same(args.reader, reader)) ||
+        (name === 'EmergencyKeysReleased' && same(args.staff, reader)),
+    )
+    .filter(({ args }) => same(args.patient, patient))
+    .map(({ args }) => keyBundleCidOf(args.keyBundleCid!))
+    .filter((cid) => cid !== null)
+    .reverse()
+}
+
+/** Bundles already read, by CID: they never change, and a reader opens many records. */
+const bundleCache = new WeakMap<HospitalNode, Map<string, KeyBundle>>()
+
+async function fetchKeyBundle(node: HospitalNode, cid: CID): Promise<KeyBundle> {
+  const cache = bundleCache.get(node) ?? new Map<string, KeyBundle>()
+  bundleCache.set(node, cache)
+  const cached = cache.get(cid.toString())
+  if (cached) return cached
+  const bytes = await node.ipfs.getBlock(cid, { timeoutMs: FETCH_TIMEOUT_MS })
+  let bundle: KeyBundle
+  try {
+    bundle = keyBundleSchema.parse(JSON.parse(new TextDecoder().decode(bytes)))
+  } catch {
+    throw new TamperedContentError(`The key bundle ${cid} is not a valid EMR key bundle`)
+  }
+  cache.set(cid.toString(), bundle)
+  return bundle
+}
+
+/**
+ * The key of `manifestCid` for `reader` from the bundles the chain points to, newest first:
+ * `bundleCids` come from the reader's AccessGranted and EmergencyKeysReleased events.
+ */
+export async function keyFromBundles(
+  node: HospitalNode,
+  input: { manifestCid: string; reader: string; bundleCids: readonly CID[]; key: EncryptionKey },
+): Promise<Uint8Array | null> {
+  for (const cid of input.bundleCids) {
+    const bundle = await fetchKeyBundle(node, cid)
+    if (bundle.reader.toLowerCase() !== input.reader.toLowerCase()) continue
+    const entry = bundle.keys.find((k) => k.manifest === input.manifestCid)
+    if (!entry) continue
+    try {
+      return unwrapKey(input.key.privateKey, base64Bytes(entry.wrappedKey))
+    } catch (error) {
+      if (error instanceof KeyUnwrapError) continue
+      throw error
+    }
+  }
+  return null
+}
+
+function base64Bytes(text: string): Uint8Array {
+  return Buffer.from(text, 'base64')
+}

@@ -1,0 +1,93 @@
+/**
+ * Who acts for a patient. Either the signed-in session is the patient, who calls the registry
+ * directly (the embedded chain's faucet funded them at sign-in), or the patient consents at a
+ * staff member's workstation with their keystore and passphrase: their key signs the EIP-712
+ * message in memory and the staff member's account relays it, so the patient pays no gas.
+ */
+import type { Signer, Wallet } from 'ethers'
+import { signRegistryMessage, compactSignature, type RegistryPrimaryType } from '../chain/eip712.ts'
+import type { SentTransaction } from '../chain/outbox.ts'
+import { ConsentMismatchError, NotPermittedError } from '../errors.ts'
+import { callRegistry, sessionSigner } from '../identity/registry-calls.ts'
+import type { HospitalNode } from '../node.ts'
+import type { EncryptionKey } from '../vault/encryption-key.ts'
+import type { PatientConsent } from './schemas.ts'
+
+/** How long a relayed signature stays valid. */
+const SIGNATURE_LIFETIME_S = 10 * 60
+
+export interface PatientActor {
+  address: string
+  encryptionKey: EncryptionKey
+  via: 'patient-session' | 'relayed-signature'
+  /**
+   * Sends one patient action: `direct` as the patient's own call, or the `…BySig` variant with
+   * `bySig(deadline, r, vs)` arguments over the typed `message` (nonce and deadline added here).
+   */
+  send(action: {
+    direct: [method: string, args: unknown[]]
+    typed: [primaryType: RegistryPrimaryType, message: Record<string, unknown>]
+    bySig: (deadline: bigint, r: string, vs: string) => [method: string, args: unknown[]]
+  }): Promise<SentTransaction>
+}
+
+export async function actForPatient(
+  node: HospitalNode,
+  patient: string,
+  consent: PatientConsent | undefined,
+): Promise<PatientActor> {
+  const session = node.vault.requireSession()
+  if (!consent) {
+    if (session.address.toLowerCase() !== patient.toLowerCase()) {
+      throw new NotPermittedError(
+        'Only the patient may do this: sign in as the patient, or have them consent with their key file',
+      )
+    }
+    const signer = sessionSigner(node)
+    return {
+      address: session.address,
+      encryptionKey: session.encryptionKey,
+      via: 'patient-session',
+      send: ({ direct: [method, args] }) =>
+        callRegistry(node, signer, method, args, `${method}:${patient}`),
+    }
+  }
+  const opened = await node.vault.openDetached(consent.keystoreJson, consent.passphrase)
+  if (opened.wallet.address.toLowerCase() !== patient.toLowerCase()) {
+    throw new ConsentMismatchError(
+      `The key file given belongs to ${opened.wallet.address}, not to patient ${patient}`,
+    )
+  }
+  return relayedActor(node, opened.wallet, opened.encryptionKey, sessionSigner(node))
+}
+
+function relayedActor(
+  node: HospitalNode,
+  wallet: Wallet,
+  encryptionKey: EncryptionKey,
+  relayer: Signer,
+): PatientActor {
+  return {
+    address: wallet.address,
+    encryptionKey,
+    via: 'relayed-signature',
+    async send({ typed: [primaryType, message], bySig }) {
+      const registry = node.chain.registry
+      const [nonce, latest] = await Promise.all([
+        registry.getFunction('nonces')(wallet.address) as Promise<bigint>,
+        node.chain.provider.getBlock('latest'),
+      ])
+      const deadline = BigInt(latest!.timestamp + SIGNATURE_LIFETIME_S)
+      const signature = await signRegistryMessage(
+        wallet,
+        node.chain.deployment.contractAddress,
+        node.chain.chainId,
+        primaryType,
+        { ...message, nonce, deadline },
+      )
+      const { r, vs } = compactSignature(signature)
+      const [method, args] = bySig(deadline, r, vs)
+      return callRegistry(node, relayer, method, args, `${method}:${wallet.address}:${nonce}`)
+    },
+  }
+}
