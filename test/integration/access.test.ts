@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import { randomBytes } from 'node:crypto'
 import { describe, test } from 'node:test'
-import { getAddress } from 'ethers'
+import { getAddress, type JsonRpcProvider } from 'ethers'
 import { CID } from 'multiformats/cid'
 import type {
   AccessActionResult,
@@ -262,8 +262,9 @@ describe('patient-controlled access, enforced by the chain, on one node', async 
     })
     await signIn(physician)
     await open(second.cid)
-    await node.chain.provider.send('evm_increaseTime', [3 * 24 * 3600])
-    await node.chain.provider.send('evm_mine', [])
+    const chain = node.chain.provider as JsonRpcProvider
+    await chain.send('evm_increaseTime', [3 * 24 * 3600])
+    await chain.send('evm_mine', [])
     await assert.rejects(open(second.cid), expectCode('ERR_ACCESS_EXPIRED'))
   })
 
