@@ -7,6 +7,14 @@ import { probeChainId } from '../chain/external-chain.ts'
 import { deployRegistry } from '../chain/registry-artifact.ts'
 import { InvalidInputError } from '../errors.ts'
 import type {
+  AccessActionResult,
+  AccessOverview,
+  AuditAnchorResult,
+  AuditVerification,
+  EmergencyView,
+  PartyView,
+} from '../access/types.ts'
+import type {
   AccountView,
   PatientRegistration,
   PatientRow,
@@ -86,6 +94,45 @@ function asSignedIn<T>(
     })
     return work(call, node)
   })
+}
+
+/**
+ * A patient's action: `--as` the patient themselves, or `--as` a staff member relaying the
+ * patient's consent from `--keystore FILE`, whose passphrase comes from EMR_PATIENT_PASSPHRASE
+ * or --patient-passphrase-file (never from arguments).
+ */
+async function patientAction(
+  context: CommandContext,
+  method: 'access.grant' | 'access.revoke' | 'access.restrict',
+  fields: Record<string, unknown>,
+  note = '',
+) {
+  const keystore = context.options.keystore
+  const consent =
+    typeof keystore === 'string'
+      ? { keystoreJson: readFileSync(keystore, 'utf8'), passphrase: patientPassphrase(context) }
+      : undefined
+  const input = { patient: option(context, 'patient'), ...fields, consent }
+  const result = await asSignedIn(context, (call) => call<AccessActionResult>(method, input))
+  const shared =
+    result.keysShared === undefined
+      ? ''
+      : `${result.keysShared} record keys shared in bundle ${result.keyBundleCid ?? '-'}\n`
+  context.print(`${note}${shared}via ${result.via}\n` + receiptText(result.receipt), result)
+}
+
+function patientPassphrase(context: CommandContext): string {
+  const file = context.options['patient-passphrase-file']
+  const value =
+    typeof file === 'string'
+      ? readFileSync(file, 'utf8').trimEnd()
+      : process.env.EMR_PATIENT_PASSPHRASE
+  if (!value) {
+    throw new InvalidInputError(
+      "Set EMR_PATIENT_PASSPHRASE or pass --patient-passphrase-file FILE for the patient's keystore",
+    )
+  }
+  return value
 }
 
 /** Streams a file into a new record or version, as the upload screen does, in bounded memory. */
@@ -300,6 +347,127 @@ export const commands = {
         )
         .join('') || 'No records.\n',
       records,
+    )
+  },
+
+  async 'access request'(context: CommandContext) {
+    const input = { patient: option(context, 'patient'), purpose: option(context, 'purpose') }
+    const result = await asSignedIn(context, (call) =>
+      call<AccessActionResult>('access.request', input),
+    )
+    context.print(receiptText(result.receipt), result)
+  },
+
+  async 'access grant'(context: CommandContext) {
+    await patientAction(context, 'access.grant', {
+      reader: option(context, 'reader'),
+      until: context.options.until,
+    })
+  },
+
+  async 'access revoke'(context: CommandContext) {
+    await patientAction(
+      context,
+      'access.revoke',
+      { reader: option(context, 'reader') },
+      'Revoked at once on chain; copies the reader already opened may have been kept.\n',
+    )
+  },
+
+  async 'access restrict'(context: CommandContext) {
+    await patientAction(context, 'access.restrict', {
+      recordId: Number(option(context, 'record')),
+      restricted: !context.options.lift,
+    })
+  },
+
+  async 'access list'(context: CommandContext) {
+    const patient = option(context, 'patient')
+    const overview = await withNode(context, (call) =>
+      call<AccessOverview>('access.overview', { patient }),
+    )
+    const who = (p: PartyView) => `${p.address}${p.name ? ` (${p.name})` : ''}`
+    context.print(
+      'Requests\n' +
+        (overview.requests
+          .map(
+            (r) =>
+              `  ${r.requestedAt}  ${who(r.staff)}  ${r.purpose}  ${r.answered ? 'granted' : 'pending'}\n`,
+          )
+          .join('') || '  none\n') +
+        'Grants\n' +
+        (overview.grants
+          .map((g) => `  ${who(g.reader)}  ${g.state}  until ${g.expiresAt ?? 'revoked'}\n`)
+          .join('') || '  none\n') +
+        `Restricted records: ${overview.restrictedRecords.join(', ') || 'none'}\n`,
+      overview,
+    )
+  },
+
+  async 'emergency declare'(context: CommandContext) {
+    const input = { patient: option(context, 'patient'), reason: option(context, 'reason') }
+    const declared = await asSignedIn(context, (call) =>
+      call<EmergencyView & { receipt: TxReceiptView }>('emergency.declare', input),
+    )
+    context.print(
+      `Emergency declared on ${declared.patient.address} until ${declared.expiresAt}.\n` +
+        'The patient and the institution are alerted; every read is logged.\n' +
+        receiptText(declared.receipt),
+      declared,
+    )
+  },
+
+  async 'emergency list'(context: CommandContext) {
+    const list = await withNode(context, (call) =>
+      call<EmergencyView[]>('emergency.list', { activeOnly: Boolean(context.options.active) }),
+    )
+    context.print(
+      list
+        .map(
+          (e) =>
+            `${e.declaredAt}  ${e.active ? 'ACTIVE ' : 'ended  '}  ${e.staff.address}  on ${e.patient.address}  ${e.reason}  keys ${e.keysReleasedAt ? 'released' : 'waiting'}  reads ${e.readsLogged}\n`,
+        )
+        .join('') || 'No emergencies.\n',
+      list,
+    )
+  },
+
+  async 'audit export'(context: CommandContext) {
+    const filter = Object.fromEntries(
+      ['patient', 'actor', 'action', 'from', 'to']
+        .filter((key) => typeof context.options[key] === 'string')
+        .map((key) => [key, context.options[key]]),
+    )
+    const out = option(context, 'out')
+    const exported = await withNode(context, (call) =>
+      call<{ content: string }>('audit.export', { format: option(context, 'format'), filter }),
+    )
+    await writeFile(out, exported.content, { mode: 0o600, flag: 'wx' })
+    context.print(`Audit trail written to ${out}\n`, { out })
+  },
+
+  async 'audit verify'(context: CommandContext) {
+    const result = await withNode(context, (call) => call<AuditVerification>('audit.verify'))
+    if (!result.ok) process.exitCode = 1
+    context.print(
+      (result.ok
+        ? `Read log intact: ${result.entries} entries, ${result.anchors.length} anchors on chain match.\n`
+        : `READ LOG TAMPERED (${result.problems.length} problems):\n`) +
+        result.problems
+          .map((p) => `  ${p.kind}${p.seq ? ` at entry ${p.seq}` : ''}: ${p.message}\n`)
+          .join('') +
+        `head ${result.head}\n`,
+      result,
+    )
+  },
+
+  async 'audit anchor'(context: CommandContext) {
+    const result = await asSignedIn(context, (call) => call<AuditAnchorResult>('audit.anchor'))
+    context.print(
+      result.receipt
+        ? `Anchored ${result.entries} entries (head ${result.head})\n` + receiptText(result.receipt)
+        : `Nothing new to anchor (${result.entries} entries).\n`,
+      result,
     )
   },
 

@@ -33,6 +33,20 @@ records (--as STAFF signs; files stream in and out in bounded memory)
   record list --patient P
                                  categories: imaging, laboratory, clinical-note, prescription,
                                  discharge-summary, referral, other
+access (the patient acts --as themselves, or staff relay --keystore FILE with the patient's
+        passphrase in EMR_PATIENT_PASSPHRASE or --patient-passphrase-file)
+  access request --as STAFF --patient P --purpose treatment|referral|second-opinion|...
+  access grant --as A --patient P --reader R [--until YYYY-MM-DD] [--keystore FILE]
+  access revoke --as A --patient P --reader R [--keystore FILE]
+  access restrict --as A --patient P --record N [--lift] [--keystore FILE]
+  access list --patient P          requests, grants and restricted records
+  emergency declare --as STAFF --patient P --reason life-threatening|unconscious-patient|
+                                 urgent-treatment|patient-unable-to-consent   (24 hours, logged)
+  emergency list [--active]
+  audit export --format csv|fhir --out FILE [--patient P] [--actor A] [--action X]
+                                 [--from YYYY-MM-DD] [--to YYYY-MM-DD]
+  audit verify                   check the read log against its anchors (exit 1 if tampered)
+  audit anchor --as STAFF        anchor the read log's head on chain now
 
 options
   --data-dir DIR                 the node's data folder (default: $EMR_DATA_DIR or the app's)
@@ -65,6 +79,19 @@ const { values, positionals } = parseArgs({
     date: text,
     mime: text,
     'passphrase-file': text,
+    'patient-passphrase-file': text,
+    purpose: text,
+    reader: text,
+    until: text,
+    keystore: text,
+    reason: text,
+    format: text,
+    actor: text,
+    action: text,
+    from: text,
+    to: text,
+    active: { type: 'boolean', default: false },
+    lift: { type: 'boolean', default: false },
     json: { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h', default: false },
   },
