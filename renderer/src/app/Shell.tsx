@@ -2,6 +2,7 @@ import { AppShell } from '@mantine/core'
 import { useDisclosure } from '@mantine/hooks'
 import { useTranslation } from 'react-i18next'
 import { Outlet, ScrollRestoration } from 'react-router'
+import { EmergencyAlerts } from '../features/emergency/EmergencyAlerts.tsx'
 import { SessionWatcher } from '../features/session/SessionWatcher.tsx'
 import { AppHeader } from './AppHeader.tsx'
 import { AppNavbar } from './AppNavbar.tsx'
@@ -24,6 +25,7 @@ export function Shell() {
       </AppShell.Navbar>
       <AppShell.Main bg="gray.0">
         <SessionWatcher />
+        <EmergencyAlerts />
         <Outlet />
         {/* Each screen opens at its top, not at the scroll position of the previous one. */}
         <ScrollRestoration />

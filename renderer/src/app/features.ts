@@ -1,5 +1,6 @@
 import { accountRoutes, signInRoute } from '../features/accounts/route.tsx'
 import { approvalsRoute } from '../features/approvals/route.tsx'
+import { emergenciesRoute } from '../features/emergency/route.tsx'
 import { patientsRoute } from '../features/patients/route.tsx'
 import { recordsRoute } from '../features/records/route.tsx'
 import { registrationRoute } from '../features/registration/route.tsx'
@@ -20,6 +21,7 @@ export const features: readonly FeatureRoute[] = [
   approvalsRoute,
   patientsRoute,
   recordsRoute,
+  emergenciesRoute,
   staffRoute,
   statusRoute,
   settingsRoute,

@@ -9,6 +9,7 @@ export const paths = {
   approvals: 'approvals',
   staff: 'staff',
   patients: 'patients',
+  emergencies: 'emergencies',
   status: 'status',
   settings: 'settings',
 } as const

@@ -14,6 +14,13 @@ const resultKeys: Partial<Record<string, ParseKeys>> = {
   'institution added': 'receipt.results.institutionAdded',
   'record anchored': 'receipt.results.recordAnchored',
   'version anchored': 'receipt.results.versionAnchored',
+  requested: 'access.results.requested',
+  granted: 'access.results.granted',
+  revoked: 'access.results.revoked',
+  restricted: 'access.results.restricted',
+  unrestricted: 'access.results.unrestricted',
+  'emergency declared': 'emergency.results.declared',
+  'keys released': 'emergency.results.keysReleased',
 }
 
 /** A receipt's result in the display language. */

@@ -1,33 +1,44 @@
-import { Stack } from '@mantine/core'
+import { Group, Stack, Tabs } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import { useNavigate, useSearchParams } from 'react-router'
 import { addressSchema } from '../../../../electron/node/identity/schemas.ts'
 import { cidSchema } from '../../../../electron/node/records/schemas.ts'
 import { isActiveStaff } from '../../shared/access.ts'
+import { shortAddress } from '../../shared/address.ts'
 import { PageLoader } from '../../shared/PageLoader.tsx'
 import { ScreenHeader } from '../../shared/ScreenHeader.tsx'
+import { AccessPanel } from '../access/AccessPanel.tsx'
+import { StaffAccessPrompt } from '../access/StaffAccessPrompt.tsx'
+import { BreakGlassButton } from '../emergency/BreakGlassButton.tsx'
+import { EmergencyBanner } from '../emergency/EmergencyBanner.tsx'
+import { useMyActiveEmergency } from '../emergency/queries.ts'
 import { useSession } from '../session/queries.ts'
 import { PatientChart } from './chart/PatientChart.tsx'
 import { PatientBanner } from './chart/PatientBanner.tsx'
 import { PatientPicker } from './chart/PatientPicker.tsx'
-import { chartLocation } from './recordsPath.ts'
+import { usePatientRow } from './chart/usePatientRow.ts'
+import { accessLocation, chartLocation, type ChartPanel } from './recordsPath.ts'
 import { RecordViewer } from './viewer/RecordViewer.tsx'
 
 /**
  * The patient chart (paper Fig. 3). Staff pick a patient, a patient sees their own records; the
- * address bar holds the patient and the open version, so Back leaves the viewer.
+ * address bar holds the patient, the panel (records or access) and the open version, so Back
+ * leaves the viewer.
  */
 export function RecordsScreen() {
   const { t } = useTranslation()
   const navigate = useNavigate()
   const session = useSession().data
   const [params] = useSearchParams()
+  const staff = !!session && isActiveStaff(session)
+  const asked = addressSchema.safeParse(params.get('patient') ?? '')
+  const patient = staff ? (asked.success ? asked.data : undefined) : session?.address
+  const emergency = useMyActiveEmergency(patient ?? '', session?.address ?? '', staff && !!patient)
+  const { row } = usePatientRow(patient ?? '', staff && !!patient)
   if (!session) return <PageLoader />
 
-  const staff = isActiveStaff(session)
-  const asked = addressSchema.safeParse(params.get('patient') ?? '')
-  const patient = staff ? (asked.success ? asked.data : undefined) : session.address
   const view = cidSchema.safeParse(params.get('view') ?? '')
+  const panel: ChartPanel = params.get('panel') === 'access' ? 'access' : 'records'
 
   return (
     <>
@@ -38,10 +49,41 @@ export function RecordsScreen() {
         ) : (
           <>
             <PatientBanner patient={patient} canChange={staff} isSelf={!staff} />
+            {emergency && <EmergencyBanner emergency={emergency} />}
             {view.success ? (
               <RecordViewer patient={patient} cid={view.data} />
             ) : (
-              <PatientChart patient={patient} canUpload={staff} self={session.address} />
+              <Tabs
+                value={panel}
+                onChange={(next) =>
+                  navigate(next === 'access' ? accessLocation(patient) : chartLocation(patient), {
+                    replace: true,
+                  })
+                }
+                keepMounted={false}
+              >
+                <Group justify="space-between" align="flex-end" mb="md" wrap="wrap">
+                  <Tabs.List>
+                    <Tabs.Tab value="records">{t('records.chart.title')}</Tabs.Tab>
+                    <Tabs.Tab value="access">{t('access.tab')}</Tabs.Tab>
+                  </Tabs.List>
+                  {staff && !emergency && (
+                    <BreakGlassButton
+                      patient={patient}
+                      patientName={row?.name ?? shortAddress(patient)}
+                    />
+                  )}
+                </Group>
+                <Tabs.Panel value="records">
+                  <Stack gap="lg">
+                    {staff && <StaffAccessPrompt patient={patient} self={session.address} />}
+                    <PatientChart patient={patient} canUpload={staff} self={session.address} />
+                  </Stack>
+                </Tabs.Panel>
+                <Tabs.Panel value="access">
+                  <AccessPanel patient={patient} self={session.address} asPatient={!staff} />
+                </Tabs.Panel>
+              </Tabs>
             )}
           </>
         )}

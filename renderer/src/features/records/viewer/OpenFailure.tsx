@@ -1,8 +1,12 @@
 import { Alert, Code, Stack, Text } from '@mantine/core'
 import type { ParseKeys } from 'i18next'
 import { useTranslation } from 'react-i18next'
+import { isActiveStaff } from '../../../shared/access.ts'
 import { ErrorAlert } from '../../../shared/ErrorAlert.tsx'
 import { apiErrorOf } from '../../../shared/errors.ts'
+import { AccessDenied, isAccessDenial } from '../../access/AccessDenied.tsx'
+import { useMyActiveEmergency } from '../../emergency/queries.ts'
+import { useSession } from '../../session/queries.ts'
 
 // What the reader can do about each refusal; chosen by code, never by message text.
 const hints: Partial<Record<string, ParseKeys>> = {
@@ -13,14 +17,21 @@ const hints: Partial<Record<string, ParseKeys>> = {
 
 interface OpenFailureProps {
   error: unknown
+  patient: string
   onRetry: () => void
   retrying: boolean
 }
 
 /** Why a version was not shown. A failed verification is said plainly, in red, and not retried. */
-export function OpenFailure({ error, onRetry, retrying }: OpenFailureProps) {
+export function OpenFailure({ error, patient, onRetry, retrying }: OpenFailureProps) {
   const { t } = useTranslation()
   const info = apiErrorOf(error)
+  const session = useSession().data
+  const staff = !!session && isActiveStaff(session)
+  const emergency = useMyActiveEmergency(patient, session?.address ?? '', staff)
+  if (info && isAccessDenial(info.code)) {
+    return <AccessDenied error={info} patient={patient} canRequest={staff} />
+  }
   if (info?.code === 'ERR_TAMPERED') {
     return (
       <Alert
@@ -42,7 +53,13 @@ export function OpenFailure({ error, onRetry, retrying }: OpenFailureProps) {
       </Alert>
     )
   }
-  const hint = info ? hints[info.code] : undefined
+  // Under an emergency, a missing key means the custodian has not released the keys yet.
+  const hint =
+    info?.code === 'ERR_NO_RECORD_KEY' && emergency && !emergency.keysReleasedAt
+      ? 'emergency.viewer.keysPending'
+      : info
+        ? hints[info.code]
+        : undefined
   return (
     <Stack gap="xs">
       <ErrorAlert

@@ -90,6 +90,7 @@ export function RecordViewer({ patient, cid }: RecordViewerProps) {
         {opened.isError && (
           <OpenFailure
             error={opened.error}
+            patient={patient}
             onRetry={() => void opened.refetch()}
             retrying={opened.isFetching}
           />
