@@ -33,8 +33,16 @@ export async function callApi<T>(page: Page, method: string, input?: unknown): P
 
 export interface Clinic {
   institutionName: string
+  admin: { address: string; passphrase: string }
   nurse: { address: string; label: string; passphrase: string }
-  patient: { address: string; name: string; medicalRecordNumber: string }
+  /** With the key file and passphrase handed to the patient at registration. */
+  patient: {
+    address: string
+    name: string
+    medicalRecordNumber: string
+    keystoreJson: string
+    passphrase: string
+  }
 }
 
 /**
@@ -43,12 +51,13 @@ export interface Clinic {
  */
 export async function setUpClinic(page: Page): Promise<Clinic> {
   const institutionName = 'Taipei Municipal General Hospital'
-  await callApi(page, 'setup.createNetwork', {
+  const adminPassphrase = 'admin correct horse battery'
+  const network = await callApi<{ admin: string }>(page, 'setup.createNetwork', {
     institutionName,
     governor: { label: 'IT governor', passphrase: 'governor long passphrase' },
     admin: {
       label: 'Dr Lin (admin)',
-      passphrase: 'admin correct horse battery',
+      passphrase: adminPassphrase,
       name: 'Lin Mei-Hua',
       nationalId: 'A123456789',
       licenceNumber: 'MD-100234',
@@ -63,14 +72,60 @@ export async function setUpClinic(page: Page): Promise<Clinic> {
   })
   await callApi(page, 'session.signIn', { address, passphrase: nurse.passphrase })
   const patient = { name: 'Wang Xiao-Ming', medicalRecordNumber: 'MRN-2024-0042' }
-  const registration = await callApi<{ patient: { address: string } }>(page, 'patients.register', {
-    ...patient,
-    birthDate: '1968-03-14',
-  })
+  const registration = await callApi<{
+    patient: { address: string }
+    keystoreJson: string
+    passphrase: string
+  }>(page, 'patients.register', { ...patient, birthDate: '1968-03-14' })
   await page.reload()
   return {
     institutionName,
+    admin: { address: network.admin, passphrase: adminPassphrase },
     nurse: { ...nurse, address },
-    patient: { ...patient, address: registration.patient.address },
+    patient: {
+      ...patient,
+      address: registration.patient.address,
+      keystoreJson: registration.keystoreJson,
+      passphrase: registration.passphrase,
+    },
   }
+}
+
+export interface StaffMember {
+  address: string
+  label: string
+  passphrase: string
+  name: string
+}
+
+/**
+ * Another active staff member of the clinic, registered directly by its administrator, then
+ * signed in; the page is reloaded into their session.
+ */
+export async function addStaff(
+  page: Page,
+  clinic: Clinic,
+  member: {
+    label: string
+    passphrase: string
+    role: string
+    identity: { name: string; nationalId: string; licenceNumber: string }
+  },
+): Promise<StaffMember> {
+  await callApi(page, 'session.signIn', {
+    address: clinic.admin.address,
+    passphrase: clinic.admin.passphrase,
+  })
+  const { address } = await callApi<{ address: string }>(page, 'accounts.create', {
+    label: member.label,
+    passphrase: member.passphrase,
+  })
+  await callApi(page, 'staff.registerDirect', {
+    account: address,
+    role: member.role,
+    identity: member.identity,
+  })
+  await callApi(page, 'session.signIn', { address, passphrase: member.passphrase })
+  await page.reload()
+  return { address, label: member.label, passphrase: member.passphrase, name: member.identity.name }
 }
