@@ -1,10 +1,15 @@
 import assert from 'node:assert/strict'
+import { randomBytes } from 'node:crypto'
 import { copyFile, mkdir, readFile } from 'node:fs/promises'
 import { describe, test } from 'node:test'
+import { getAddress } from 'ethers'
 import { CID } from 'multiformats/cid'
+import type { AccessActionResult } from '../../electron/node/access/types.ts'
+import type { AccountView } from '../../electron/node/identity/types.ts'
+import { decodeManifest } from '../../electron/node/records/manifest.ts'
 import { dataPaths } from '../../electron/node/paths.ts'
 import type { OpenedRecord } from '../../electron/node/records/types.ts'
-import { startClinic, uploadFile } from '../helpers/clinic.ts'
+import { PASS, startClinic, uploadFile } from '../helpers/clinic.ts'
 import { freePort } from '../helpers/net.ts'
 import { startTestNode } from '../helpers/node.ts'
 import { tempDir } from '../helpers/temp.ts'
@@ -62,5 +67,70 @@ describe('a record uploaded at one hospital is read at another', async () => {
     assert.equal(opened.details.fileName, 'mr.dcm')
     assert.equal(await b.node.ipfs.hasBlock(CID.parse(uploaded.cid)), true)
     assert.ok((await b.node.status()).ipfs.connectedPeers.includes(statusA.ipfs.peerId))
+  })
+
+  describe('a physician at B, granted by the patient at A', async () => {
+    const consent = { keystoreJson: a.patient.keystoreJson, passphrase: a.patient.passphrase }
+    const { address } = await b.call<{ address: string }>('accounts.create', {
+      label: 'Dr Wu',
+      passphrase: PASS,
+    })
+    const physician = getAddress(address)
+    const [account] = (await b.call<AccountView[]>('accounts.list')).filter(
+      (acc) => acc.address === address,
+    )
+    await a.call('session.signIn', { address: a.network.admin, passphrase: PASS })
+    await a.call('staff.registerDirect', {
+      account: physician,
+      role: 'physician',
+      identity: { name: 'Wu', nationalId: 'D123456782', licenceNumber: 'MD-9' },
+      encryptionPublicKey: account!.encryptionPublicKey,
+    })
+    await a.call('session.signIn', { address: a.nurse, passphrase: PASS })
+    await b.call('session.signIn', { address: physician, passphrase: PASS })
+    const expectCode = (code: string) => (error: { code?: string }) => error.code === code
+
+    test('is refused until the patient grants; then reads with the key bundle from A', async () => {
+      await assert.rejects(
+        b.call('records.open', { cid: uploaded.cid }),
+        expectCode('ERR_ACCESS_NEVER_GRANTED'),
+      )
+      const granted = await a.call<AccessActionResult>('access.grant', {
+        patient: a.patient.patient.address,
+        reader: physician,
+        consent,
+      })
+      assert.equal(await b.node.ipfs.hasBlock(CID.parse(granted.keyBundleCid!)), false)
+      await b.node.chain.indexer.sync()
+      const opened = await b.call<OpenedRecord>('records.open', { cid: uploaded.cid })
+      assert.ok(Buffer.from(opened.contentBase64, 'base64').equals(mr))
+    })
+
+    test('after the revocation at A, a new version is closed to them', async () => {
+      await a.call('access.revoke', {
+        patient: a.patient.patient.address,
+        reader: physician,
+        consent,
+      })
+      const next = await uploadFile(a.call, {
+        patient: a.patient.patient.address,
+        recordId: uploaded.recordId,
+        bytes: randomBytes(2000),
+      })
+      await b.node.chain.indexer.sync()
+      await assert.rejects(
+        b.call('records.open', { cid: uploaded.cid }),
+        expectCode('ERR_ACCESS_REVOKED'),
+      )
+      await assert.rejects(
+        b.call('records.open', { cid: next.cid }),
+        expectCode('ERR_ACCESS_REVOKED'),
+      )
+      const manifest = decodeManifest(await b.node.ipfs.getBlock(CID.parse(next.cid)))
+      assert.equal(
+        manifest.keys.some((k) => k.reader === physician),
+        false,
+      )
+    })
   })
 })
