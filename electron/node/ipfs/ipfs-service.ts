@@ -14,13 +14,13 @@ import { preSharedKey } from '@libp2p/pnet'
 import { tcp } from '@libp2p/tcp'
 import { multiaddr } from '@multiformats/multiaddr'
 import { createHeliaLight } from 'helia'
-import { fixedSize } from 'ipfs-unixfs-importer/chunker'
 import { CID } from 'multiformats/cid'
 import * as raw from 'multiformats/codecs/raw'
 import { sha256 } from 'multiformats/hashes/sha2'
 import { InvalidInputError, IpfsPortUnavailableError, PeerUnreachableError } from '../errors.ts'
 import { silentLogger } from '../log.ts'
 import { withIdleTimeout } from './fetch.ts'
+import { BlockBuffers, ownedBlocks, workerLeafImporter } from './leaf-importer.ts'
 import { linksOnlyWalker } from './pin-walker.ts'
 import { keepPeersConnected } from './peers.ts'
 import { openRepo } from './repo.ts'
@@ -216,9 +216,11 @@ class HeliaIpfsService implements IpfsService {
   }
 
   async addStream(source: AsyncIterable<Uint8Array>, options: AbortOptions = {}): Promise<CID> {
+    const buffers = new BlockBuffers(BLOCK_SIZE)
     const cid = await this.#fs.addByteStream(source, {
       signal: options.signal,
-      chunker: fixedSize({ chunkSize: BLOCK_SIZE }),
+      chunker: ownedBlocks(buffers),
+      bufferImporter: workerLeafImporter(buffers),
     })
     await this.#pinAdded(cid, options)
     return cid

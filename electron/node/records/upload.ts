@@ -4,11 +4,12 @@
  * wrap the key for every reader, add the manifest, anchor its CID through the outbox, index it.
  * Each step is recorded in `uploads`, so a crash is resumed or rolled back at the next start.
  */
-import { createHash, randomUUID } from 'node:crypto'
+import { randomUUID } from 'node:crypto'
 import { createReadStream } from 'node:fs'
 import { getAddress } from 'ethers'
 import { CID } from 'multiformats/cid'
 import { splitCid } from '../chain/registry-artifact.ts'
+import { hashWorker } from '../crypto/hash-worker.ts'
 import { encryptBytes, encryptStream, generateKey } from '../crypto/segmented-cipher.ts'
 import { DuplicateRecordError, NotActiveStaffError, NotRegisteredPatientError } from '../errors.ts'
 import { memberView } from '../identity/members.ts'
@@ -101,16 +102,21 @@ export async function runUpload(
     .run(id, input.patient, input.recordId ?? null, JSON.stringify(input.details))
 
   const key = generateKey()
-  const hash = createHash('sha256')
+  // The plaintext's SHA-256 runs on the worker thread, beside the encryption.
+  const hash = hashWorker.stream()
   let size = 0
   const counted = async function* () {
     for await (const chunk of source) {
-      hash.update(chunk)
+      await hash.update(chunk)
       size += chunk.length
       onProgress('encrypting', size)
       yield chunk
     }
   }
+  // Wrapping the key for each reader (elliptic-curve work, tens of milliseconds) needs only the
+  // key: it runs between the file's chunks instead of after them.
+  const wrappedKeys = wrapForReaders(readers, key)
+  wrappedKeys.catch(() => {})
   let contentSize = 0
   const encrypted = async function* () {
     for await (const chunk of encryptStream(counted(), key, { aad: contentAad(input.patient) })) {
@@ -119,11 +125,12 @@ export async function runUpload(
     }
   }
   const content = await node.ipfs.addStream(encrypted()).catch(async (error: unknown) => {
+    hash.drop()
     await rollBack(node, id, [])
     throw error
   })
   setState.run('adding', content.toString(), null, id)
-  const sha256 = hash.digest('hex')
+  const sha256 = (await hash.digest()).toString('hex')
 
   const duplicate = findByContent(node.db, input.patient, sha256)
   if (duplicate) {
@@ -147,11 +154,7 @@ export async function runUpload(
         metadataAad(input.patient, content.toString()),
       ),
     ).toString('base64'),
-    keys: readers.map((reader) => ({
-      reader: reader.address,
-      role: reader.role,
-      wrappedKey: Buffer.from(wrapKey(reader.publicKey, key)).toString('base64'),
-    })),
+    keys: await wrappedKeys,
   }
   const manifestCid = await node.ipfs.putBlock(encodeManifest(manifest))
   node.db.prepare(`UPDATE uploads SET metadata = ? WHERE id = ?`).run(JSON.stringify(sealed), id)
@@ -176,6 +179,20 @@ export async function runUpload(
     ...result,
     receipt: receiptView(node, sent, result.version === 1 ? 'record anchored' : 'version anchored'),
   }
+}
+
+/** The manifest's key entries, one reader per turn of the event loop. */
+async function wrapForReaders(readers: Reader[], key: Uint8Array): Promise<Manifest['keys']> {
+  const keys: Manifest['keys'] = []
+  for (const reader of readers) {
+    await new Promise((resolve) => setImmediate(resolve))
+    keys.push({
+      reader: reader.address,
+      role: reader.role,
+      wrappedKey: Buffer.from(wrapKey(reader.publicKey, key)).toString('base64'),
+    })
+  }
+  return keys
 }
 
 /** Records the uploaded version's clear metadata in the index and closes the upload. */
