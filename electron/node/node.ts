@@ -15,7 +15,7 @@ import { recoverUploads } from './records/upload.ts'
 import type { NodeStatus } from './status.ts'
 import { NodeEvents } from './events.ts'
 import { releasePendingEmergencyKeys } from './access/emergency.ts'
-import { anchorReadLog } from './audit/anchor.ts'
+import { anchorIfStaffSignedIn } from './audit/anchor.ts'
 
 export interface NodeOptions {
   dataDir: string
@@ -133,8 +133,7 @@ export class HospitalNode {
   #anchorPeriodically(): void {
     const minutes = this.settings.get().audit.anchorEveryMinutes
     this.#anchorTimer = setInterval(() => {
-      if (!this.vault.session()) return
-      anchorReadLog(this).catch((error: unknown) => {
+      anchorIfStaffSignedIn(this).catch((error: unknown) => {
         this.log.warn('read log anchoring failed; retrying later', { error: String(error) })
       })
     }, minutes * 60_000)

@@ -187,6 +187,16 @@ describe('patient-controlled access, enforced by the chain, on one node', async 
     await assert.rejects(open(), expectCode('ERR_ACCESS_REVOKED'))
   })
 
+  test('the patient reads their own trail only; nobody signed out reads it', async () => {
+    await call('session.signIn', { address: patientAddress, passphrase: patient.passphrase })
+    const trail = await call<AuditEntry[]>('audit.timeline', {})
+    assert.ok(trail.some((e) => e.action === 'access-revoked'))
+    const others = trail.filter((e) => e.patient?.address !== getAddress(patientAddress))
+    assert.deepEqual(others, [])
+    await call('session.signOut')
+    await assert.rejects(call('audit.timeline', {}), expectCode('ERR_VAULT_LOCKED'))
+  })
+
   test('a version added after the revocation holds no key for the revoked reader', async () => {
     await signIn(nurse)
     const third = await uploadFile(call, {

@@ -4,7 +4,7 @@ import * as emergency from '../access/emergency.ts'
 import * as access from '../access/grants.ts'
 import { anchorReadLog, verifyReadLog } from '../audit/anchor.ts'
 import { exportAudit } from '../audit/export.ts'
-import { auditTimeline } from '../audit/timeline.ts'
+import { visibleTimeline } from '../audit/timeline.ts'
 import * as accounts from '../identity/accounts.ts'
 import * as setup from '../identity/network-setup.ts'
 import * as patients from '../identity/patients.ts'
@@ -81,9 +81,9 @@ export function createHandlers(node: HospitalNode) {
     'emergency.list': (filter) => emergency.listEmergencies(node, filter),
     'emergency.releaseKeys': (input) => emergency.releaseEmergencyKeys(node, input),
 
-    'audit.timeline': (filter) => auditTimeline(node, filter),
+    'audit.timeline': (filter) => visibleTimeline(node, filter),
     'audit.export': async ({ format, filter }) =>
-      exportAudit(await auditTimeline(node, filter), format, `EMR Node ${node.ipfs.peerId}`),
+      exportAudit(await visibleTimeline(node, filter), format, `EMR Node ${node.ipfs.peerId}`),
     'audit.verify': async () => verifyReadLog(node),
     'audit.anchor': () => anchorReadLog(node),
   } satisfies HandlerTable

@@ -3,6 +3,7 @@
  * log against those anchors. An anchor pins the log's first `entries` entries: whoever edits,
  * drops or reorders any of them afterwards cannot make the recomputed hash match the chain.
  */
+import { memberView } from '../identity/members.ts'
 import type { HospitalNode } from '../node.ts'
 import { callRegistry, receiptView, sessionSigner } from '../identity/registry-calls.ts'
 import type { AuditAnchorResult, AuditVerification } from '../access/types.ts'
@@ -15,6 +16,14 @@ function lastAnchoredEntries(node: HospitalNode): number {
     n: number | null
   }
   return row.n ?? 0
+}
+
+/** The periodic anchor: only while active staff are signed in (patients cannot anchor). */
+export async function anchorIfStaffSignedIn(node: HospitalNode): Promise<void> {
+  const session = node.vault.session()
+  if (!session) return
+  const member = await memberView(node, session.address)
+  if (member.kind === 'staff' && member.status === 'active') await anchorReadLog(node)
 }
 
 /** Anchors the current head, from the signed-in staff account; nothing to do when unchanged. */

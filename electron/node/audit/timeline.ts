@@ -4,6 +4,8 @@
  */
 import { blockTimes } from '../chain/block-times.ts'
 import type { IndexedEvent } from '../chain/indexer.ts'
+import { NotPermittedError } from '../errors.ts'
+import { memberView } from '../identity/members.ts'
 import type { HospitalNode } from '../node.ts'
 import { partyResolver } from '../access/parties.ts'
 import {
@@ -146,6 +148,23 @@ function matches(entry: AuditEntry, filter: AuditFilter): boolean {
   if (filter.from && day < filter.from) return false
   if (filter.to && day > filter.to) return false
   return true
+}
+
+/**
+ * The trail as the signed-in account may see it: active staff (and the governor) all of it, a
+ * patient their own entries only; nobody else any of it.
+ */
+export async function visibleTimeline(
+  node: HospitalNode,
+  filter: AuditFilter = {},
+): Promise<AuditEntry[]> {
+  const session = node.vault.requireSession()
+  const member = await memberView(node, session.address)
+  if (member.kind === 'patient') return auditTimeline(node, { ...filter, patient: session.address })
+  if ((member.kind === 'staff' && member.status === 'active') || member.isGovernor) {
+    return auditTimeline(node, filter)
+  }
+  throw new NotPermittedError('Only active staff, the governor and patients may read the trail')
 }
 
 /** The trail, newest first, narrowed by `filter`. */
