@@ -13,8 +13,8 @@ interface PartyNameProps {
 }
 
 /**
- * Someone on chain as this node knows them: their name when registered here, else their short
- * address; the full address on hover.
+ * Someone on chain as this node knows them: their name when registered here (their short address
+ * underneath), else their short address; the full address on hover.
  */
 export function PartyName({ party, self, withInstitution = false }: PartyNameProps) {
   const { t } = useTranslation()
@@ -25,10 +25,18 @@ export function PartyName({ party, self, withInstitution = false }: PartyNamePro
       ? undefined
       : (institutions.data?.find((candidate) => candidate.id === party.institution)?.name ??
         t('access.institutionNumber', { id: party.institution }))
+  const details = [
+    party.name !== null ? shortAddress(party.address) : undefined,
+    withInstitution ? institution : undefined,
+  ].filter(Boolean)
   return (
     <div title={party.address}>
-      <Text span fw={500} fz="sm" data-testid="party-name">
-        {party.name ?? shortAddress(party.address)}
+      <Text span fw={500} fz="sm" style={{ whiteSpace: 'nowrap' }} data-testid="party-name">
+        {party.name ?? (
+          <Text span ff="monospace" fz="sm">
+            {shortAddress(party.address)}
+          </Text>
+        )}
       </Text>
       {mine && (
         <Text span fz="sm" c="dimmed">
@@ -36,15 +44,9 @@ export function PartyName({ party, self, withInstitution = false }: PartyNamePro
           {t('access.you')}
         </Text>
       )}
-      {party.name !== null && (
-        <Text span ff="monospace" fz="xs" c="dimmed">
-          {' '}
-          {shortAddress(party.address)}
-        </Text>
-      )}
-      {withInstitution && institution && (
+      {details.length > 0 && (
         <Text size="xs" c="dimmed">
-          {institution}
+          {details.join(' · ')}
         </Text>
       )}
     </div>

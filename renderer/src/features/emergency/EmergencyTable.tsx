@@ -31,8 +31,7 @@ export function EmergencyTable({ emergencies, self, columns, actions }: Emergenc
             {show('patient') && <Table.Th>{t('emergency.list.patient')}</Table.Th>}
             {show('staff') && <Table.Th>{t('emergency.list.staff')}</Table.Th>}
             <Table.Th>{t('emergency.list.reason')}</Table.Th>
-            <Table.Th>{t('emergency.list.declared')}</Table.Th>
-            <Table.Th>{t('emergency.list.expires')}</Table.Th>
+            <Table.Th>{t('emergency.list.period')}</Table.Th>
             <Table.Th>{t('emergency.list.keys')}</Table.Th>
             <Table.Th ta="right">{t('emergency.list.reads')}</Table.Th>
             {actions && (
@@ -62,10 +61,16 @@ export function EmergencyTable({ emergencies, self, columns, actions }: Emergenc
               )}
               <Table.Td>{reasonText(emergency.reason)}</Table.Td>
               <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                <time dateTime={emergency.declaredAt}>{format.dateTime(emergency.declaredAt)}</time>
-              </Table.Td>
-              <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                <time dateTime={emergency.expiresAt}>{format.dateTime(emergency.expiresAt)}</time>
+                <Text size="sm">
+                  {t('emergency.list.declared')}{' '}
+                  <time dateTime={emergency.declaredAt}>
+                    {format.dateTime(emergency.declaredAt)}
+                  </time>
+                </Text>
+                <Text size="sm">
+                  {t('emergency.list.expires')}{' '}
+                  <time dateTime={emergency.expiresAt}>{format.dateTime(emergency.expiresAt)}</time>
+                </Text>
                 <div>
                   <Badge
                     size="sm"

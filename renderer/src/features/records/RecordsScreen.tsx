@@ -67,16 +67,19 @@ export function RecordsScreen() {
                     <Tabs.Tab value="records">{t('records.chart.title')}</Tabs.Tab>
                     <Tabs.Tab value="access">{t('access.tab')}</Tabs.Tab>
                   </Tabs.List>
-                  {staff && !emergency && (
+                  {staff && (
                     <BreakGlassButton
                       patient={patient}
                       patientName={row?.name ?? shortAddress(patient)}
+                      declared={emergency !== undefined}
                     />
                   )}
                 </Group>
                 <Tabs.Panel value="records">
                   <Stack gap="lg">
-                    {staff && <StaffAccessPrompt patient={patient} self={session.address} />}
+                    {staff && !emergency && (
+                      <StaffAccessPrompt patient={patient} self={session.address} />
+                    )}
                     <PatientChart patient={patient} canUpload={staff} self={session.address} />
                   </Stack>
                 </Tabs.Panel>
