@@ -113,7 +113,7 @@ describe('access, emergencies and the audit trail from the command line', async 
 
   test('audit export writes the trail; audit verify passes, then fails after tampering', async () => {
     await cli(['audit', 'anchor', '--as', nurse])
-    await cli(['audit', 'export', '--format', 'csv', '--out', out('trail.csv')])
+    await cli(['audit', 'export', '--as', nurse, '--format', 'csv', '--out', out('trail.csv')])
     const csv = await readFile(out('trail.csv'), 'utf8')
     assert.match(csv, /,access-requested,/)
     assert.match(csv, /,read-denied,.*ERR_ACCESS_REVOKED/)

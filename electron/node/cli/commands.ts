@@ -439,7 +439,7 @@ export const commands = {
         .map((key) => [key, context.options[key]]),
     )
     const out = option(context, 'out')
-    const exported = await withNode(context, (call) =>
+    const exported = await asSignedIn(context, (call) =>
       call<{ content: string }>('audit.export', { format: option(context, 'format'), filter }),
     )
     await writeFile(out, exported.content, { mode: 0o600, flag: 'wx' })

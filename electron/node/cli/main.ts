@@ -43,7 +43,7 @@ access (the patient acts --as themselves, or staff relay --keystore FILE with th
   emergency declare --as STAFF --patient P --reason life-threatening|unconscious-patient|
                                  urgent-treatment|patient-unable-to-consent   (24 hours, logged)
   emergency list [--active]
-  audit export --format csv|fhir --out FILE [--patient P] [--actor A] [--action X]
+  audit export --as A --format csv|fhir --out FILE [--patient P] [--actor A] [--action X]
                                  [--from YYYY-MM-DD] [--to YYYY-MM-DD]
   audit verify                   check the read log against its anchors (exit 1 if tampered)
   audit anchor --as STAFF        anchor the read log's head on chain now
