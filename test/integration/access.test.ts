@@ -38,6 +38,14 @@ describe('patient-controlled access, enforced by the chain, on one node', async 
     return getAddress(address)
   }
   const signIn = (address: string) => call('session.signIn', { address, passphrase: PASS })
+  /** The patient, consenting at the nurse's workstation, restricts the record or lifts it. */
+  const restrict = (restricted: boolean) =>
+    call<AccessActionResult>('access.restrict', {
+      patient: patientAddress,
+      recordId: record.recordId,
+      restricted,
+      consent,
+    })
   const open = (cid = record.cid) => call<OpenedRecord>('records.open', { cid })
   const physician = await addStaff('Dr Huang', 'physician', 'B123456780')
   const technician = await addStaff('Tech Lee', 'technician', 'C223456783')
@@ -131,22 +139,12 @@ describe('patient-controlled access, enforced by the chain, on one node', async 
 
   test('a restricted record is refused to the grantee, and readable again when lifted', async () => {
     await signIn(nurse)
-    const restricted = await call<AccessActionResult>('access.restrict', {
-      patient: patientAddress,
-      recordId: record.recordId,
-      restricted: true,
-      consent,
-    })
+    const restricted = await restrict(true)
     assert.equal(restricted.via, 'relayed-signature')
     await signIn(physician)
     await assert.rejects(open(), expectCode('ERR_ACCESS_RESTRICTED'))
     await signIn(nurse)
-    await call('access.restrict', {
-      patient: patientAddress,
-      recordId: record.recordId,
-      restricted: false,
-      consent,
-    })
+    await restrict(false)
     await signIn(physician)
     await open()
   })
@@ -215,12 +213,7 @@ describe('patient-controlled access, enforced by the chain, on one node', async 
 
   test('break the glass: refused until the custodian releases the keys, then read and logged', async () => {
     await signIn(nurse)
-    await call('access.restrict', {
-      patient: patientAddress,
-      recordId: record.recordId,
-      restricted: true,
-      consent,
-    })
+    await restrict(true)
     await signIn(technician)
     await assert.rejects(open(), expectCode('ERR_ACCESS_NEVER_GRANTED'))
     const declared = await call<EmergencyView>('emergency.declare', {
@@ -253,12 +246,7 @@ describe('patient-controlled access, enforced by the chain, on one node', async 
     assert.match(reads[0]!.detail!, /during an emergency/)
 
     await signIn(nurse)
-    await call('access.restrict', {
-      patient: patientAddress,
-      recordId: record.recordId,
-      restricted: false,
-      consent,
-    })
+    await restrict(false)
   })
 
   test('an expired grant is refused as expired', async () => {
