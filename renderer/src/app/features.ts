@@ -1,5 +1,6 @@
 import { accountRoutes, signInRoute } from '../features/accounts/route.tsx'
 import { approvalsRoute } from '../features/approvals/route.tsx'
+import { auditRoute } from '../features/audit/route.tsx'
 import { emergenciesRoute } from '../features/emergency/route.tsx'
 import { patientsRoute } from '../features/patients/route.tsx'
 import { recordsRoute } from '../features/records/route.tsx'
@@ -23,6 +24,7 @@ export const features: readonly FeatureRoute[] = [
   recordsRoute,
   emergenciesRoute,
   staffRoute,
+  auditRoute,
   statusRoute,
   settingsRoute,
   ...accountRoutes,

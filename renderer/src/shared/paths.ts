@@ -8,6 +8,7 @@ export const paths = {
   registration: 'registration',
   approvals: 'approvals',
   staff: 'staff',
+  audit: 'audit',
   patients: 'patients',
   emergencies: 'emergencies',
   status: 'status',

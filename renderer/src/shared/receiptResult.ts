@@ -21,6 +21,7 @@ const resultKeys: Partial<Record<string, ParseKeys>> = {
   unrestricted: 'access.results.unrestricted',
   'emergency declared': 'emergency.results.declared',
   'keys released': 'emergency.results.keysReleased',
+  anchored: 'audit.results.anchored',
 }
 
 /** A receipt's result in the display language. */
