@@ -7,6 +7,7 @@ import path from 'node:path'
 import { FsBlockstore } from 'blockstore-fs'
 import { NextToLast } from 'blockstore-fs/sharding'
 import { LevelDatastore } from 'datastore-level'
+import toBuffer from 'it-to-buffer'
 import type { AbortOptions } from '@libp2p/interface'
 import type { CID } from 'multiformats/cid'
 
@@ -43,6 +44,7 @@ export async function openRepo(repoDir: string): Promise<Repo> {
 export class SizedFsBlockstore extends FsBlockstore {
   readonly #sharding: NextToLast
   readonly #writes = new Map<string, Promise<CID>>()
+  readonly #folders = new Set<string>()
   #sizeBytes = 0
 
   constructor(location: string) {
@@ -94,11 +96,30 @@ export class SizedFsBlockstore extends FsBlockstore {
     this.#sizeBytes -= size
   }
 
+  /**
+   * Four file operations per new block (the parent takes eight, with the size): a check, then
+   * the bytes written under a temporary name and renamed, so a crash never leaves part of a
+   * block under its CID. Folders are created once.
+   */
   async #write(key: CID, value: BlockBytes, file: string, options?: AbortOptions): Promise<CID> {
+    options?.signal?.throwIfAborted()
     // Content addressing: a block already on disk holds these very bytes.
-    if (await super.has(key, options)) return key
-    await super.put(key, value, options)
-    this.#sizeBytes += await fileSize(file)
+    if (await exists(file)) return key
+    const bytes = value instanceof Uint8Array ? value : await toBuffer(value)
+    const dir = path.dirname(file)
+    const temporary = path.join(dir, `.${path.basename(file)}.tmp`)
+    try {
+      if (!this.#folders.has(dir)) {
+        await fs.mkdir(dir, { recursive: true })
+        this.#folders.add(dir)
+      }
+      await fs.writeFile(temporary, bytes, { signal: options?.signal })
+      await fs.rename(temporary, file)
+    } catch (error) {
+      if ((error as Error).name === 'AbortError') throw error
+      throw new PutFailedError(String(error), { cause: error })
+    }
+    this.#sizeBytes += bytes.length
     return key
   }
 
@@ -111,6 +132,20 @@ export class SizedFsBlockstore extends FsBlockstore {
 /** What the parent throws for a missing block: callers recognise it by its name. */
 class BlockNotFoundError extends Error {
   override name = 'NotFoundError'
+}
+
+/** What the parent throws for a failed write. */
+class PutFailedError extends Error {
+  override name = 'PutFailedError'
+}
+
+async function exists(file: string): Promise<boolean> {
+  try {
+    await fs.access(file)
+    return true
+  } catch {
+    return false
+  }
 }
 
 async function fileSize(file: string): Promise<number> {
