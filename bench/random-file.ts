@@ -1,6 +1,6 @@
 import { randomBytes, createHash } from 'node:crypto'
-import { createReadStream } from 'node:fs'
 import { open } from 'node:fs/promises'
+import { readFileForUpload } from '../electron/node/records/upload.ts'
 
 /** Writes `bytes` of random data to `path`, 1 MiB at a time. */
 export async function writeRandomFile(path: string, bytes: number): Promise<void> {
@@ -14,12 +14,10 @@ export async function writeRandomFile(path: string, bytes: number): Promise<void
   }
 }
 
-/** The baseline of the upload figures: plain SHA-256 of the file, streamed the same way. */
+/** The baseline of the upload figures: plain SHA-256 of the file, read the same way. */
 export async function hashFile(path: string): Promise<string> {
   const hash = createHash('sha256')
-  for await (const chunk of createReadStream(path, { highWaterMark: 1024 * 1024 })) {
-    hash.update(chunk as Buffer)
-  }
+  for await (const chunk of readFileForUpload(path)) hash.update(chunk)
   return hash.digest('hex')
 }
 

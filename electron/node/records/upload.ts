@@ -5,7 +5,7 @@
  * Each step is recorded in `uploads`, so a crash is resumed or rolled back at the next start.
  */
 import { randomUUID } from 'node:crypto'
-import { createReadStream } from 'node:fs'
+import { open } from 'node:fs/promises'
 import { getAddress } from 'ethers'
 import { CID } from 'multiformats/cid'
 import { splitCid } from '../chain/registry-artifact.ts'
@@ -259,7 +259,30 @@ export async function recoverUploads(
   return { finished, rolledBack }
 }
 
-/** Reads a file for upload in 1 MiB chunks, the segment size, so no chunk is split or joined. */
-export function readFileForUpload(path: string): AsyncIterable<Uint8Array> {
-  return createReadStream(path, { highWaterMark: 1024 * 1024 })
+/** Chunks of a file being uploaded: the segment size, so no chunk is split or joined. */
+const READ_SIZE = 1024 * 1024
+/** Buffers the chunks are read into in turn. */
+const READ_BUFFERS = 3
+
+/**
+ * Reads a file for `runUpload` in 1 MiB chunks, into three buffers in turn rather than a new one
+ * per chunk: an upload of 1 GiB would otherwise allocate 1 GiB to the garbage collector, which
+ * then runs full collections of the node's heap (Ganache's included) every few dozen MiB. A chunk
+ * stays valid until three more have been read; the pipeline looks at most one chunk ahead.
+ */
+export async function* readFileForUpload(
+  path: string,
+): AsyncGenerator<Uint8Array, void, undefined> {
+  const file = await open(path, 'r')
+  try {
+    const buffers = Array.from({ length: READ_BUFFERS }, () => Buffer.allocUnsafeSlow(READ_SIZE))
+    for (let index = 0; ; index++) {
+      const buffer = buffers[index % READ_BUFFERS]!
+      const { bytesRead } = await file.read(buffer, 0, READ_SIZE, null)
+      if (bytesRead === 0) return
+      yield buffer.subarray(0, bytesRead)
+    }
+  } finally {
+    await file.close()
+  }
 }
