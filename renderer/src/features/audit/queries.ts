@@ -6,6 +6,7 @@ import type {
 } from '../../../../electron/node/access/types.ts'
 import type { AuditFilter } from '../../../../electron/node/access/schemas.ts'
 import { emr } from '../../api/emr.ts'
+import { useRefetchOnBlock } from '../../shared/useRefetchOnBlock.ts'
 
 /**
  * Kept under the patients key: signing out forgets every `['patients', …]` query, and the trail
@@ -13,8 +14,9 @@ import { emr } from '../../api/emr.ts'
  */
 export const auditKey = ['patients', 'audit'] as const
 
-/** The chain's events and this node's read log in one timeline, newest first. */
+/** The chain's events and this node's read log in one timeline, newest first; new blocks add. */
 export function useAuditTimeline(filter: AuditFilter) {
+  useRefetchOnBlock([...auditKey, 'timeline'])
   return useQuery({
     queryKey: [...auditKey, 'timeline', filter],
     queryFn: (): Promise<AuditEntry[]> => emr.audit.timeline(filter),
