@@ -7,6 +7,10 @@ import type { Page } from '@playwright/test'
 
 /** Calls the node's api from the page: the preload's bridge in Electron, HTTP in browser mode. */
 export async function callApi<T>(page: Page, method: string, input?: unknown): Promise<T> {
+  // Browser mode keeps the session token once the app's script has read it from the address.
+  await page.waitForFunction(
+    () => 'emr' in window || sessionStorage.getItem('emr.sessionToken') !== null,
+  )
   return page.evaluate(
     async ({ method, input }) => {
       const [namespace, member] = method.split('.') as [string, string]

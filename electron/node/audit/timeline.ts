@@ -2,6 +2,7 @@
  * The audit trail: the registry's events (who registered, approved, uploaded, asked, granted,
  * revoked, restricted, broke the glass, anchored) and this node's read log, in one timeline.
  */
+import { ZeroAddress } from 'ethers'
 import { blockTimes } from '../chain/block-times.ts'
 import type { IndexedEvent } from '../chain/indexer.ts'
 import { NotPermittedError } from '../errors.ts'
@@ -44,7 +45,8 @@ function fromEvent({ name, args }: IndexedEvent, party: Party): ChainEntry | nul
       return entry('institution-added', { subject: a('admin'), detail: args.name! })
     case 'GovernanceTransferred':
       return entry('governance-transferred', {
-        actor: a('previousGovernor'),
+        // The deployment names no previous governor.
+        actor: args.previousGovernor === ZeroAddress ? null : a('previousGovernor'),
         subject: a('newGovernor'),
       })
     case 'StaffRegistered':
