@@ -262,27 +262,37 @@ export async function recoverUploads(
 /** Chunks of a file being uploaded: the segment size, so no chunk is split or joined. */
 const READ_SIZE = 1024 * 1024
 /** Buffers the chunks are read into in turn. */
-const READ_BUFFERS = 3
+const READ_BUFFERS = 4
 
 /**
- * Reads a file for `runUpload` in 1 MiB chunks, into three buffers in turn rather than a new one
+ * Reads a file for `runUpload` in 1 MiB chunks, into four buffers in turn rather than a new one
  * per chunk: an upload of 1 GiB would otherwise allocate 1 GiB to the garbage collector, which
- * then runs full collections of the node's heap (Ganache's included) every few dozen MiB. A chunk
- * stays valid until three more have been read; the pipeline looks at most one chunk ahead.
+ * then runs full collections of the node's heap (Ganache's included) every few dozen MiB. The
+ * next chunk is read while the pipeline works on this one, so a read never waits behind the
+ * block writes in libuv's thread pool. A chunk stays valid until two more have been taken; the
+ * pipeline looks at most one chunk ahead.
  */
 export async function* readFileForUpload(
   path: string,
 ): AsyncGenerator<Uint8Array, void, undefined> {
   const file = await open(path, 'r')
+  const buffers = Array.from({ length: READ_BUFFERS }, () => Buffer.allocUnsafeSlow(READ_SIZE))
+  const read = async (index: number) => {
+    const buffer = buffers[index % READ_BUFFERS]!
+    const { bytesRead } = await file.read(buffer, 0, READ_SIZE, null)
+    return buffer.subarray(0, bytesRead)
+  }
+  let next = read(0)
   try {
-    const buffers = Array.from({ length: READ_BUFFERS }, () => Buffer.allocUnsafeSlow(READ_SIZE))
-    for (let index = 0; ; index++) {
-      const buffer = buffers[index % READ_BUFFERS]!
-      const { bytesRead } = await file.read(buffer, 0, READ_SIZE, null)
-      if (bytesRead === 0) return
-      yield buffer.subarray(0, bytesRead)
+    for (let index = 1; ; index++) {
+      const chunk = await next
+      if (chunk.length === 0) return
+      next = read(index)
+      yield chunk
     }
   } finally {
+    // A read still in flight must end before the file closes.
+    await next.catch(() => {})
     await file.close()
   }
 }
