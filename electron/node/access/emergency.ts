@@ -91,6 +91,8 @@ export async function releaseEmergencyKeys(
   input: { patient: string; staff: string },
 ): Promise<{ receipt: TxReceiptView; keysShared: number }> {
   const session = node.vault.requireSession()
+  // This session's key only: if someone else signs in meanwhile, the release stops.
+  const signer = session.connect(node.chain.provider)
   const admin = await memberView(node, session.address)
   if (admin.role !== 'administrator' || admin.status !== 'active') {
     throw new NotPermittedError('Only an active administrator of the custodian releases keys')
@@ -104,7 +106,7 @@ export async function releaseEmergencyKeys(
       encryptionKey: session.encryptionKey,
     },
   })
-  const sent = await callRegistry(node, sessionSigner(node), 'releaseEmergencyKeys', [
+  const sent = await callRegistry(node, signer, 'releaseEmergencyKeys', [
     getAddress(input.patient),
     getAddress(input.staff),
     bundle.cid?.bytes ?? new Uint8Array(),

@@ -1,4 +1,5 @@
 import { parseEther } from 'ethers'
+import { releasePendingEmergencyKeys } from '../access/emergency.ts'
 import type { HospitalNode } from '../node.ts'
 import type { AccountInfo, RoleHint } from '../vault/vault.ts'
 import { memberView } from './members.ts'
@@ -55,6 +56,12 @@ export async function signIn(
 ): Promise<SessionView> {
   await node.vault.unlock(input.address, input.passphrase)
   await fundFromFaucet(node, input.address)
+  // An administrator signing in serves emergencies that wait for keys now, not at the next block.
+  releasePendingEmergencyKeys(node).catch((error: unknown) =>
+    node.log.warn('releasing emergency keys failed; retrying at the next block', {
+      error: String(error),
+    }),
+  )
   return (await sessionView(node))!
 }
 
