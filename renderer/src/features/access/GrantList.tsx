@@ -4,7 +4,7 @@ import type { GrantView } from '../../../../electron/node/access/types.ts'
 import { useFormatters } from '../../i18n/format.ts'
 import { shortAddress } from '../../shared/address.ts'
 import { GrantStateBadge } from './GrantStateBadge.tsx'
-import { PartyName } from './PartyName.tsx'
+import { PartyCell } from './PartyCell.tsx'
 
 interface GrantListProps {
   grants: readonly GrantView[]
@@ -45,7 +45,7 @@ export function GrantList({ grants, self, onRevoke }: GrantListProps) {
           {grants.map((grant) => (
             <Table.Tr key={grant.txHash} data-testid="grant-row" data-reader={grant.reader.address}>
               <Table.Td>
-                <PartyName party={grant.reader} self={self} withInstitution />
+                <PartyCell party={grant.reader} self={self} withInstitution />
               </Table.Td>
               <Table.Td style={{ whiteSpace: 'nowrap' }}>
                 <time dateTime={grant.grantedAt}>{format.dateTime(grant.grantedAt)}</time>

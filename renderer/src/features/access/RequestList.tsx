@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next'
 import type { AccessRequestView } from '../../../../electron/node/access/types.ts'
 import { useFormatters } from '../../i18n/format.ts'
 import { shortAddress } from '../../shared/address.ts'
-import { PartyName } from './PartyName.tsx'
+import { PartyCell } from './PartyCell.tsx'
 import { usePurposeText } from './purposes.ts'
 
 interface RequestListProps {
@@ -49,7 +49,7 @@ export function RequestList({ requests, self, onGrant }: RequestListProps) {
               data-staff={request.staff.address}
             >
               <Table.Td>
-                <PartyName party={request.staff} self={self} withInstitution />
+                <PartyCell party={request.staff} self={self} withInstitution />
               </Table.Td>
               <Table.Td data-testid="request-purpose">{purposeText(request.purpose)}</Table.Td>
               <Table.Td style={{ whiteSpace: 'nowrap' }}>

@@ -6,7 +6,7 @@ import { ActionBadge } from './ActionBadge.tsx'
 import { EntryDetail } from './EntryDetail.tsx'
 import { usePurposeText } from './labels.ts'
 import { useDayFormat } from './useDayFormat.ts'
-import { PartyName } from './PartyName.tsx'
+import { PartyName } from '../../shared/PartyName.tsx'
 import { TxHash } from './TxHash.tsx'
 
 /** The place in this node's read log: `read:<seq>`. */

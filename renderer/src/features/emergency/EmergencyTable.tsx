@@ -3,7 +3,7 @@ import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { EmergencyView } from '../../../../electron/node/access/types.ts'
 import { useFormatters } from '../../i18n/format.ts'
-import { PartyName } from '../access/PartyName.tsx'
+import { PartyCell } from '../access/PartyCell.tsx'
 import { useReasonText } from './reasons.ts'
 
 type OptionalColumn = 'patient' | 'staff'
@@ -51,12 +51,12 @@ export function EmergencyTable({ emergencies, self, columns, actions }: Emergenc
             >
               {show('patient') && (
                 <Table.Td>
-                  <PartyName party={emergency.patient} self={self} />
+                  <PartyCell party={emergency.patient} self={self} />
                 </Table.Td>
               )}
               {show('staff') && (
                 <Table.Td>
-                  <PartyName party={emergency.staff} self={self} withInstitution />
+                  <PartyCell party={emergency.staff} self={self} withInstitution />
                 </Table.Td>
               )}
               <Table.Td>{reasonText(emergency.reason)}</Table.Td>

@@ -2,9 +2,10 @@ import { Text } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import type { PartyView } from '../../../../electron/node/access/types.ts'
 import { shortAddress } from '../../shared/address.ts'
+import { PartyName } from '../../shared/PartyName.tsx'
 import { useInstitutions } from '../staff/queries.ts'
 
-interface PartyNameProps {
+interface PartyCellProps {
   party: PartyView
   /** The signed-in account, marked "(you)" after its name. */
   self?: string
@@ -12,11 +13,8 @@ interface PartyNameProps {
   withInstitution?: boolean
 }
 
-/**
- * Someone on chain as this node knows them: their name when registered here (their short address
- * underneath), else their short address; the full address on hover.
- */
-export function PartyName({ party, self, withInstitution = false }: PartyNameProps) {
+/** A person in a table cell: their name (or short address), under it the address and institution. */
+export function PartyCell({ party, self, withInstitution = false }: PartyCellProps) {
   const { t } = useTranslation()
   const institutions = useInstitutions()
   const mine = self !== undefined && party.address.toLowerCase() === self.toLowerCase()
@@ -31,13 +29,7 @@ export function PartyName({ party, self, withInstitution = false }: PartyNamePro
   ].filter(Boolean)
   return (
     <div title={party.address}>
-      <Text span fw={500} fz="sm" style={{ whiteSpace: 'nowrap' }} data-testid="party-name">
-        {party.name ?? (
-          <Text span ff="monospace" fz="sm">
-            {shortAddress(party.address)}
-          </Text>
-        )}
-      </Text>
+      <PartyName party={party} testId="party-name" />
       {mine && (
         <Text span fz="sm" c="dimmed">
           {' '}

@@ -1,7 +1,7 @@
 import { Text, VisuallyHidden } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
-import type { PartyView } from '../../../../electron/node/access/types.ts'
-import { shortAddress } from '../../shared/address.ts'
+import type { PartyView } from '../../../electron/node/access/types.ts'
+import { shortAddress } from './address.ts'
 
 /** Someone in the trail: the name this node knows, else the short address; the full one on hover. */
 export function PartyName({ party, testId }: { party: PartyView | null; testId?: string }) {
