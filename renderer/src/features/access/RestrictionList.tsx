@@ -1,8 +1,9 @@
-import { Badge, Button, Skeleton, Table, Text, VisuallyHidden } from '@mantine/core'
+import { Badge, Button, Skeleton, Table, Text } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import { ErrorAlert } from '../../shared/ErrorAlert.tsx'
 import { EncryptedNote } from '../records/chart/EncryptedNote.tsx'
 import { usePatientRecords } from '../records/queries.ts'
+import { AccessTable } from './AccessTable.tsx'
 
 interface RestrictionListProps {
   patient: string
@@ -25,78 +26,65 @@ export function RestrictionList({ patient, restricted, onToggle }: RestrictionLi
       />
     )
   }
-  if (records.data.length === 0) {
-    return (
-      <Text size="sm" c="dimmed">
-        {t('access.restrictions.none')}
-      </Text>
-    )
-  }
   return (
-    <Table.ScrollContainer minWidth={640}>
-      <Table verticalSpacing="xs" data-testid="restriction-table">
-        <VisuallyHidden component="caption">{t('access.restrictions.title')}</VisuallyHidden>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t('access.restrictions.record')}</Table.Th>
-            <Table.Th>{t('records.table.title')}</Table.Th>
-            <Table.Th>{t('access.restrictions.state')}</Table.Th>
+    <AccessTable
+      caption={t('access.restrictions.title')}
+      columns={[
+        t('access.restrictions.record'),
+        t('records.table.title'),
+        t('access.restrictions.state'),
+      ]}
+      withActions={onToggle !== undefined}
+      empty={records.data.length === 0 ? { text: t('access.restrictions.none') } : null}
+      minWidth={640}
+      testId="restriction-table"
+    >
+      {records.data.map((record) => {
+        const details = record.versions.find((version) => version.details)?.details
+        const isRestricted = restricted.includes(record.recordId)
+        return (
+          <Table.Tr
+            key={record.recordId}
+            data-testid="restriction-row"
+            data-record-id={record.recordId}
+          >
+            <Table.Td ff="monospace" fz="sm">
+              {record.recordId}
+            </Table.Td>
+            <Table.Td>{details ? details.title : <EncryptedNote />}</Table.Td>
+            <Table.Td>
+              {isRestricted ? (
+                <Badge color="orange" variant="light" tt="none" data-testid="restricted-badge">
+                  {t('access.restrictions.restricted')}
+                </Badge>
+              ) : (
+                <Text span size="sm" c="dimmed">
+                  {t('access.restrictions.open')}
+                </Text>
+              )}
+            </Table.Td>
             {onToggle && (
-              <Table.Th>
-                <VisuallyHidden>{t('access.actions')}</VisuallyHidden>
-              </Table.Th>
+              <Table.Td ta="right">
+                <Button
+                  size="xs"
+                  variant={isRestricted ? 'default' : 'light'}
+                  color={isRestricted ? undefined : 'orange'}
+                  onClick={() => onToggle(record.recordId, !isRestricted)}
+                  aria-label={
+                    isRestricted
+                      ? t('access.restrictions.unrestrictRecord', { id: record.recordId })
+                      : t('access.restrictions.restrictRecord', { id: record.recordId })
+                  }
+                >
+                  {isRestricted
+                    ? t('access.restrictions.unrestrict')
+                    : t('access.restrictions.restrict')}
+                </Button>
+              </Table.Td>
             )}
           </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {records.data.map((record) => {
-            const details = record.versions.find((version) => version.details)?.details
-            const isRestricted = restricted.includes(record.recordId)
-            return (
-              <Table.Tr
-                key={record.recordId}
-                data-testid="restriction-row"
-                data-record-id={record.recordId}
-              >
-                <Table.Td ff="monospace" fz="sm">
-                  {record.recordId}
-                </Table.Td>
-                <Table.Td>{details ? details.title : <EncryptedNote />}</Table.Td>
-                <Table.Td>
-                  {isRestricted ? (
-                    <Badge color="orange" variant="light" tt="none" data-testid="restricted-badge">
-                      {t('access.restrictions.restricted')}
-                    </Badge>
-                  ) : (
-                    <Text span size="sm" c="dimmed">
-                      {t('access.restrictions.open')}
-                    </Text>
-                  )}
-                </Table.Td>
-                {onToggle && (
-                  <Table.Td ta="right">
-                    <Button
-                      size="xs"
-                      variant={isRestricted ? 'default' : 'light'}
-                      color={isRestricted ? undefined : 'orange'}
-                      onClick={() => onToggle(record.recordId, !isRestricted)}
-                      aria-label={
-                        isRestricted
-                          ? t('access.restrictions.unrestrictRecord', { id: record.recordId })
-                          : t('access.restrictions.restrictRecord', { id: record.recordId })
-                      }
-                    >
-                      {isRestricted
-                        ? t('access.restrictions.unrestrict')
-                        : t('access.restrictions.restrict')}
-                    </Button>
-                  </Table.Td>
-                )}
-              </Table.Tr>
-            )
-          })}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+        )
+      })}
+    </AccessTable>
   )
 }
