@@ -12,15 +12,18 @@ function isAction(value: string): value is AuditFilterValues['action'] {
 interface AuditFiltersProps {
   value: AuditFilterValues
   onChange: (filter: AuditFilterValues) => void
+  withPatient: boolean
 }
 
 /** Narrows the timeline by patient, by who acted, by action and by date. */
-export function AuditFilters({ value, onChange }: AuditFiltersProps) {
+export function AuditFilters({ value, onChange, withPatient }: AuditFiltersProps) {
   const { t } = useTranslation()
   const set = (patch: Partial<AuditFilterValues>) => onChange({ ...value, ...patch })
   return (
     <Group align="flex-end" gap="sm" wrap="wrap" role="group" aria-label={t('audit.filter.label')}>
-      <PatientFilter value={value.patient} onChange={(patient) => set({ patient })} />
+      {withPatient && (
+        <PatientFilter value={value.patient} onChange={(patient) => set({ patient })} />
+      )}
       <ActorFilter value={value.actor} onChange={(actor) => set({ actor })} />
       <NativeSelect
         label={t('audit.filter.action')}

@@ -1,6 +1,7 @@
 import { Stack } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import { ScreenHeader } from '../../shared/ScreenHeader.tsx'
+import { useSession } from '../session/queries.ts'
 import { TimelineCard } from './TimelineCard.tsx'
 import { VerifyPanel } from './VerifyPanel.tsx'
 
@@ -10,12 +11,15 @@ import { VerifyPanel } from './VerifyPanel.tsx'
  */
 export function AuditScreen() {
   const { t } = useTranslation()
+  // A patient sees who did what with their own records (the node narrows it to them); the read
+  // log's integrity is the hospital's to check.
+  const isPatient = useSession().data?.member.kind === 'patient'
   return (
     <>
       <ScreenHeader title={t('audit.title')} />
       <Stack gap="lg" maw={1400}>
-        <VerifyPanel />
-        <TimelineCard />
+        {!isPatient && <VerifyPanel />}
+        <TimelineCard ownRecordsOnly={isPatient} />
       </Stack>
     </>
   )

@@ -9,8 +9,11 @@ import { isFiltering, noFilter, toAuditFilter, type AuditFilterValues } from './
 import { useAuditTimeline } from './queries.ts'
 import { useExportDownload } from './useExportDownload.ts'
 
-/** Every event of the chain and every read on this node, filtered, newest first, exportable. */
-export function TimelineCard() {
+/**
+ * Every event of the chain and every read on this node, filtered, newest first, exportable; for a
+ * patient (`ownRecordsOnly`) only what concerns them, without the patient filter.
+ */
+export function TimelineCard({ ownRecordsOnly }: { ownRecordsOnly: boolean }) {
   const { t } = useTranslation()
   const titleId = useId()
   const [values, setValues] = useState<AuditFilterValues>(noFilter)
@@ -56,7 +59,7 @@ export function TimelineCard() {
         <ExportButtons busy={exports.busy} onExport={exports.save} />
       </Group>
       <Text size="sm" c="dimmed" mb="md">
-        {t('audit.timeline.description')}
+        {ownRecordsOnly ? t('audit.timeline.patientDescription') : t('audit.timeline.description')}
       </Text>
       <Stack gap="md">
         {exports.error && (
@@ -66,7 +69,7 @@ export function TimelineCard() {
             onClose={exports.clearError}
           />
         )}
-        <AuditFilters value={values} onChange={setValues} />
+        <AuditFilters value={values} onChange={setValues} withPatient={!ownRecordsOnly} />
         {body}
       </Stack>
     </Card>
