@@ -42,6 +42,13 @@ export type { FetchOptions } from './fetch.ts'
  */
 const BLOCK_SIZE = 1024 * 1024
 
+/**
+ * Blocks an import hashes and writes while cutting the next ones (the importer's default is 10):
+ * it waits for a whole batch before starting the next, and 32 keeps the worker and the file
+ * writes busy through that wait (about 30% faster than 10, no faster at 64); 32 MiB at most.
+ */
+const WRITE_AHEAD = 32
+
 export interface IpfsOptions extends AbortOptions {
   /** Folder holding `blocks/` and `datastore/`; created when missing. */
   repoDir: string
@@ -221,6 +228,7 @@ class HeliaIpfsService implements IpfsService {
       signal: options.signal,
       chunker: ownedBlocks(buffers),
       bufferImporter: workerLeafImporter(buffers),
+      blockWriteConcurrency: WRITE_AHEAD,
     })
     await this.#pinAdded(cid, options)
     return cid
