@@ -44,6 +44,7 @@ export function isActiveAdmin(session: SessionView): boolean {
 }
 
 /** Not (yet) working staff: not registered, waiting for approval, or suspended. */
-export function isNotActiveStaff(session: SessionView): boolean {
-  return !isActiveStaff(session)
+/** Accounts that could still become staff: not registered yet, pending or suspended staff. */
+export function mayRegisterAsStaff(session: SessionView): boolean {
+  return !isActiveStaff(session) && session.member.kind !== 'patient'
 }
