@@ -2,6 +2,8 @@ import assert from 'node:assert/strict'
 import { hkdfSync, randomBytes } from 'node:crypto'
 import { describe, it } from 'node:test'
 import { secp256k1 } from '@noble/curves/secp256k1.js'
+import { decrypt as eciesDecrypt, encrypt as eciesEncrypt } from 'eciesjs'
+import { Config } from 'eciesjs/config'
 import { Wallet } from 'ethers'
 import {
   deriveEncryptionKey,
@@ -11,6 +13,14 @@ import {
 } from '../../electron/node/vault/encryption-key.ts'
 
 const ACCOUNT_KEY = `0x${'11'.repeat(32)}`
+/** The format wrapped keys have had since the first release, as eciesjs configures it. */
+const ECIESJS_FORMAT = Object.assign(new Config(), {
+  ellipticCurve: 'secp256k1',
+  isEphemeralKeyCompressed: false,
+  isHkdfKeyCompressed: false,
+  symmetricAlgorithm: 'aes-256-gcm',
+  symmetricNonceLength: 16,
+} satisfies Partial<Config>)
 const SECP256K1_N = secp256k1.Point.Fn.ORDER
 const hex = (bytes: Uint8Array) => Buffer.from(bytes).toString('hex')
 
@@ -94,6 +104,13 @@ describe('wrapKey / unwrapKey', () => {
   it('round-trips a record key', () => {
     const wrapped = wrapKey(reader.publicKey, recordKey)
     assert.deepEqual(unwrapKey(reader.privateKey, wrapped), recordKey)
+  })
+
+  it("is eciesjs's format both ways: keys wrapped by either unwrap with the other", () => {
+    const wrappedByEciesjs = eciesEncrypt(reader.publicKey.slice(2), recordKey, ECIESJS_FORMAT)
+    assert.deepEqual(unwrapKey(reader.privateKey, wrappedByEciesjs), recordKey)
+    const wrappedHere = wrapKey(reader.publicKey, recordKey)
+    assert.deepEqual(eciesDecrypt(reader.privateKey, wrappedHere, ECIESJS_FORMAT), recordKey)
   })
 
   it('has the pinned format: 65-byte ephemeral key, 16-byte nonce, 16-byte tag, ciphertext', () => {
