@@ -19,12 +19,13 @@ export async function startBenchClinic() {
     scryptN: 2 ** 12,
   })
   const call = createCaller(createDispatcher(node))
-  const { patient, receipts } = await setUpClinic(call)
+  const setup = await setUpClinic(call)
   return {
     node,
     call,
-    patient: patient.patient.address,
-    receipts,
+    setup,
+    patient: setup.patient.patient.address,
+    receipts: setup.receipts,
     async stop() {
       await node.stop()
       await rm(dataDir, { recursive: true, force: true })

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { dataPaths } from '../electron/node/paths.ts'
 import type { Figure } from './figure.ts'
+import { measureGrants } from './access.ts'
 import { measureIdentityGas } from './identity-gas.ts'
 import { measureRecords } from './records.ts'
 
@@ -108,6 +109,7 @@ figures.push(
   { name: 'gas: registry deployment', value: deploymentGas, unit: 'gas' },
   ...(await measureIdentityGas()),
   ...(await measureRecords()),
+  ...(await measureGrants()),
   uploadMemoryFigure(),
 )
 
