@@ -39,6 +39,12 @@ describe('access, emergencies and the audit trail from the command line', async 
     return JSON.parse(result.stdout) as T
   }
   const out = (name: string) => join(folder, name)
+  /** The nurse relays the patient's decision on the physician, signed with the key file. */
+  const relayed = (action: 'grant' | 'revoke') =>
+    cli<AccessActionResult>([
+      ...['access', action, '--as', nurse, '--patient', patient],
+      ...['--reader', physician, '--keystore', keystore],
+    ])
 
   test('a physician without a grant is refused with the reason', async () => {
     const result = await run(['record', 'get', cid, '--as', physician, '--out', out('a.txt')])
@@ -57,18 +63,7 @@ describe('access, emergencies and the audit trail from the command line', async 
       '--purpose',
       'referral',
     ])
-    const granted = await cli<AccessActionResult>([
-      'access',
-      'grant',
-      '--as',
-      nurse,
-      '--patient',
-      patient,
-      '--reader',
-      physician,
-      '--keystore',
-      keystore,
-    ])
+    const granted = await relayed('grant')
     assert.equal(granted.via, 'relayed-signature')
     assert.equal(granted.keysShared, 1)
     await cli(['record', 'get', cid, '--as', physician, '--out', out('b.txt')])
@@ -76,18 +71,7 @@ describe('access, emergencies and the audit trail from the command line', async 
   })
 
   test('access revoke closes it again', async () => {
-    await cli([
-      'access',
-      'revoke',
-      '--as',
-      nurse,
-      '--patient',
-      patient,
-      '--reader',
-      physician,
-      '--keystore',
-      keystore,
-    ])
+    await relayed('revoke')
     const result = await run(['record', 'get', cid, '--as', physician, '--out', out('c.txt')])
     assert.match(result.stderr, /ERR_ACCESS_REVOKED/)
   })
