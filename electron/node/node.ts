@@ -103,7 +103,7 @@ export class HospitalNode {
       const ipfs = ipfsResult.value
       const node = new HospitalNode({ options, log, lock, db, chain, ipfs })
       await node.#followChain()
-      node.#anchorPeriodically()
+      node.scheduleAnchoring()
       const recovered = await recoverUploads(node)
       if (recovered.finished + recovered.rolledBack > 0)
         log.info('interrupted uploads settled', recovered)
@@ -129,8 +129,12 @@ export class HospitalNode {
     })
   }
 
-  /** Anchors the read log's head on a timer, whenever an active staff member is signed in. */
-  #anchorPeriodically(): void {
+  /**
+   * Anchors the read log's head every `audit.anchorEveryMinutes` while an active staff member is
+   * signed in; called again after the setting changes.
+   */
+  scheduleAnchoring(): void {
+    clearInterval(this.#anchorTimer)
     const minutes = this.settings.get().audit.anchorEveryMinutes
     this.#anchorTimer = setInterval(() => {
       anchorIfStaffSignedIn(this).catch((error: unknown) => {

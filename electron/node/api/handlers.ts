@@ -27,6 +27,7 @@ export function createHandlers(node: HospitalNode) {
     'settings.update': async (patch) => {
       const next = node.settings.update(patch)
       node.vault.setIdleLockMs(next.security.idleLockMinutes * 60_000)
+      node.scheduleAnchoring()
       return next
     },
 

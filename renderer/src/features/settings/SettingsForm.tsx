@@ -5,11 +5,12 @@ import type { Settings } from '../../../../electron/node/settings/schema.ts'
 import { ErrorAlert } from '../../shared/ErrorAlert.tsx'
 import { ChainFields } from './ChainFields.tsx'
 import { IpfsFields } from './IpfsFields.tsx'
+import { SecurityFields } from './SecurityFields.tsx'
 import { useUpdateSettings } from './queries.ts'
 import { useFieldErrorText } from './useFieldErrorText.ts'
 import { useSettingsForm } from './useSettingsForm.ts'
 
-/** Chain and IPFS settings, validated with the node's schema and saved in one update. */
+/** Chain, IPFS, sign-in and audit settings, validated with the node's schema, saved in one update. */
 export function SettingsForm({ settings }: { settings: Settings }) {
   const { t } = useTranslation()
   const form = useSettingsForm(settings)
@@ -33,6 +34,7 @@ export function SettingsForm({ settings }: { settings: Settings }) {
       <Stack gap="lg">
         <ChainFields form={form} />
         <IpfsFields form={form} />
+        <SecurityFields form={form} />
         <Alert color="blue" variant="light" data-testid="settings-restart-notice">
           {t('settings.restartNotice')}
         </Alert>

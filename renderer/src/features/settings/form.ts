@@ -19,6 +19,8 @@ export interface SettingsFormValues {
   listenPort: number | string
   /** One multiaddr per line. */
   peers: string
+  idleLockMinutes: number | string
+  anchorEveryMinutes: number | string
 }
 
 export type SettingsFieldName = keyof SettingsFormValues
@@ -32,12 +34,14 @@ export interface FieldError {
 export type FieldErrors = Partial<Record<SettingsFieldName | 'form', FieldError>>
 
 /** The part of the settings this form edits; the language is saved on its own, at once. */
-export type FormPatch = Required<Pick<SettingsPatch, 'chain' | 'ipfs'>>
+export type FormPatch = Required<Pick<SettingsPatch, 'chain' | 'ipfs' | 'security' | 'audit'>>
 
 export type ParsedForm = { ok: true; patch: FormPatch } | { ok: false; errors: FieldErrors }
 
-export function toFormValues(settings: Pick<Settings, 'chain' | 'ipfs'>): SettingsFormValues {
-  const { chain, ipfs } = settings
+export function toFormValues(
+  settings: Pick<Settings, 'chain' | 'ipfs' | 'security' | 'audit'>,
+): SettingsFormValues {
+  const { chain, ipfs, security, audit } = settings
   return {
     chainMode: chain.mode,
     rpcPort: chain.mode === 'embedded' ? chain.rpcPort : 0,
@@ -45,6 +49,8 @@ export function toFormValues(settings: Pick<Settings, 'chain' | 'ipfs'>): Settin
     contractAddress: chain.mode === 'external' ? chain.contractAddress : '',
     listenPort: ipfs.listenPort,
     peers: ipfs.peers.join('\n'),
+    idleLockMinutes: security.idleLockMinutes,
+    anchorEveryMinutes: audit.anchorEveryMinutes,
   }
 }
 
@@ -58,10 +64,18 @@ const fieldsByPath: Record<string, { field: SettingsFieldName; messageKey: Parse
   },
   'ipfs.listenPort': { field: 'listenPort', messageKey: 'settings.invalidPort' },
   'ipfs.peers': { field: 'peers', messageKey: 'settings.invalidPeers' },
+  'security.idleLockMinutes': {
+    field: 'idleLockMinutes',
+    messageKey: 'settings.invalidIdleLockMinutes',
+  },
+  'audit.anchorEveryMinutes': {
+    field: 'anchorEveryMinutes',
+    messageKey: 'settings.invalidAnchorEveryMinutes',
+  },
 }
 
 /** An empty number input is not 0: NaN makes the schema reject it instead of guessing. */
-function toPort(value: number | string): number {
+function toNumber(value: number | string): number {
   return value === '' ? Number.NaN : Number(value)
 }
 
@@ -84,13 +98,15 @@ export function parseForm(values: SettingsFormValues): ParsedForm {
   const patch: FormPatch = {
     chain:
       values.chainMode === 'embedded'
-        ? { mode: 'embedded', rpcPort: toPort(values.rpcPort) }
+        ? { mode: 'embedded', rpcPort: toNumber(values.rpcPort) }
         : {
             mode: 'external',
             rpcUrl: values.rpcUrl.trim(),
             contractAddress: values.contractAddress.trim(),
           },
-    ipfs: { listenPort: toPort(values.listenPort), peers: peers.items },
+    ipfs: { listenPort: toNumber(values.listenPort), peers: peers.items },
+    security: { idleLockMinutes: toNumber(values.idleLockMinutes) },
+    audit: { anchorEveryMinutes: toNumber(values.anchorEveryMinutes) },
   }
 
   const result = settingsPatchSchema.safeParse(patch)
