@@ -1,12 +1,6 @@
 /** What the access and audit features return to the UI and the CLI. */
 import type { TxReceiptView } from '../identity/types.ts'
-import type {
-  AccessPurpose,
-  AuditAction,
-  EmergencyReason,
-  ReadPurpose,
-  AccessStatusName,
-} from './schemas.ts'
+import type { AccessPurpose, AuditAction, EmergencyReason, ReadPurpose } from './schemas.ts'
 
 /** Someone on chain, with the name this node knows for them (staff directory, patients). */
 export interface PartyView {
@@ -32,8 +26,8 @@ export interface GrantView {
   grantedAt: string
   /** When the grant was revoked, if it was. */
   revokedAt: string | null
+  /** The bundle of the record keys that existed at the grant; null when there were none. */
   keyBundleCid: string | null
-  /** Record keys the bundle carries (versions that existed at the grant). */
   txHash: string
 }
 
@@ -59,12 +53,6 @@ export interface AccessOverview {
   grants: GrantView[]
   restrictedRecords: number[]
   emergencies: EmergencyView[]
-}
-
-export interface AccessDecision {
-  recordId: number
-  reader: string
-  status: AccessStatusName
 }
 
 export interface AccessActionResult {
