@@ -6,9 +6,9 @@ import type { NetworkCreated } from '../../../../electron/node/identity/types.ts
 import { ErrorAlert } from '../../shared/ErrorAlert.tsx'
 import { errorCode } from '../../shared/errors.ts'
 import { fieldRules, passphrasesMatch } from '../../shared/fieldRules.ts'
-import { NewPassphraseFields } from '../../shared/NewPassphraseFields.tsx'
 import { useSchemaForm } from '../../shared/useSchemaForm.ts'
 import { StaffIdentityFields } from '../staff/StaffIdentityFields.tsx'
+import { NewAccountFieldset } from './NewAccountFieldset.tsx'
 import { useCreateNetwork } from './queries.ts'
 
 const initialValues = {
@@ -99,46 +99,23 @@ export function CreateNetworkForm({ onCreated, onBack }: CreateNetworkFormProps)
           />
         </Fieldset>
 
-        <Fieldset legend={t('setup.governorLegend')} radius="md">
-          <Stack gap="md">
-            <Text size="sm" c="dimmed">
-              {t('setup.governorDescription')}
-            </Text>
-            <TextInput
-              label={t('fields.label')}
-              description={t('setup.labelDescription')}
-              required
-              autoComplete="off"
-              {...form.inputProps('governorLabel')}
-            />
-            <NewPassphraseFields
-              sideBySide
-              passphrase={form.inputProps('governorPassphrase')}
-              confirm={form.inputProps('governorConfirm')}
-            />
-          </Stack>
-        </Fieldset>
+        <NewAccountFieldset
+          legend={t('setup.governorLegend')}
+          description={t('setup.governorDescription')}
+          label={form.inputProps('governorLabel')}
+          passphrase={form.inputProps('governorPassphrase')}
+          confirm={form.inputProps('governorConfirm')}
+        />
 
-        <Fieldset legend={t('setup.adminLegend')} radius="md">
-          <Stack gap="md">
-            <Text size="sm" c="dimmed">
-              {t('setup.adminDescription')}
-            </Text>
-            <TextInput
-              label={t('fields.label')}
-              description={t('setup.labelDescription')}
-              required
-              autoComplete="off"
-              {...form.inputProps('adminLabel')}
-            />
-            <NewPassphraseFields
-              sideBySide
-              passphrase={form.inputProps('adminPassphrase')}
-              confirm={form.inputProps('adminConfirm')}
-            />
-            <StaffIdentityFields form={form} />
-          </Stack>
-        </Fieldset>
+        <NewAccountFieldset
+          legend={t('setup.adminLegend')}
+          description={t('setup.adminDescription')}
+          label={form.inputProps('adminLabel')}
+          passphrase={form.inputProps('adminPassphrase')}
+          confirm={form.inputProps('adminConfirm')}
+        >
+          <StaffIdentityFields form={form} />
+        </NewAccountFieldset>
 
         {create.isError && <ErrorAlert error={create.error} title={t('setup.createFailed')} />}
         <Group gap="sm">
