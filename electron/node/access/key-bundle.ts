@@ -102,17 +102,15 @@ export function keyBundleCidOf(bytesHex: string): CID | null {
  */
 export function bundleCidsFor(node: HospitalNode, patient: string, reader: string): CID[] {
   const same = (a: string | undefined, b: string) => a?.toLowerCase() === b.toLowerCase()
-  return node.chain.indexer
-    .events()
-    .filter(
-      ({ name, args }) =>
-        (name === 'AccessGranted' && same(args.reader, reader)) ||
-        (name === 'EmergencyKeysReleased' && same(args.staff, reader)),
-    )
+  const { indexer } = node.chain
+  return [
+    ...indexer.events('AccessGranted').filter(({ args }) => same(args.reader, reader)),
+    ...indexer.events('EmergencyKeysReleased').filter(({ args }) => same(args.staff, reader)),
+  ]
     .filter(({ args }) => same(args.patient, patient))
+    .sort((a, b) => b.blockNumber - a.blockNumber || b.logIndex - a.logIndex)
     .map(({ args }) => keyBundleCidOf(args.keyBundleCid!))
     .filter((cid) => cid !== null)
-    .reverse()
 }
 
 /** Bundles already read, by CID: they never change, and a reader opens many records. */
