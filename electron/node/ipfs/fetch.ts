@@ -49,3 +49,34 @@ export async function* withIdleTimeout<T>(
     clearTimeout(timer)
   }
 }
+
+/**
+ * One fetch per key at a time: a caller that asks for what is already on its way waits for that
+ * fetch, and stops waiting (with an AbortError) when its own signal aborts. Helia's bitswap loses
+ * a second want for a block whose first want was just answered or cancelled (the entry, already
+ * marked for cancelling, is reused and waits for a block that never comes again), so two opens
+ * of the same record must not both ask the swarm.
+ */
+export class SingleFlight<T> {
+  readonly #running = new Map<string, Promise<T>>()
+
+  run(key: string, start: () => Promise<T>, signal?: AbortSignal): Promise<T> {
+    let running = this.#running.get(key)
+    if (!running) {
+      running = start()
+      this.#running.set(key, running)
+      const done = () => this.#running.delete(key)
+      running.then(done, done)
+    }
+    return signal ? untilAborted(running, signal) : running
+  }
+}
+
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(signal.reason)
+  return new Promise<T>((resolve, reject) => {
+    const abort = () => reject(signal.reason)
+    signal.addEventListener('abort', abort, { once: true })
+    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', abort))
+  })
+}

@@ -19,7 +19,7 @@ import * as raw from 'multiformats/codecs/raw'
 import { sha256 } from 'multiformats/hashes/sha2'
 import { InvalidInputError, IpfsPortUnavailableError, PeerUnreachableError } from '../errors.ts'
 import { silentLogger } from '../log.ts'
-import { withIdleTimeout } from './fetch.ts'
+import { SingleFlight, withIdleTimeout } from './fetch.ts'
 import { BlockBuffers, ownedBlocks, workerLeafImporter } from './leaf-importer.ts'
 import { linksOnlyWalker } from './pin-walker.ts'
 import { keepPeersConnected } from './peers.ts'
@@ -192,6 +192,7 @@ class HeliaIpfsService implements IpfsService {
   readonly #fetchTimeoutMs: number
   readonly #log: Logger
   #stopped: Promise<void> | undefined
+  readonly #blockFetches = new SingleFlight<Uint8Array>()
 
   constructor(helia: Node, repo: Repo, peers: PeerKeeper, options: IpfsOptions, log: Logger) {
     this.#helia = helia
@@ -238,14 +239,21 @@ class HeliaIpfsService implements IpfsService {
     return this.#fetch(cid, options, (signal) => this.#fs.cat(cid, { signal }))
   }
 
-  async getBlock(cid: CID, options: FetchOptions = {}): Promise<Uint8Array> {
-    const chunks: Uint8Array[] = []
-    for await (const chunk of this.#fetch(cid, options, (signal) =>
-      this.#helia.blockstore.get(cid, { signal }),
-    )) {
-      chunks.push(chunk)
+  /**
+   * Concurrent callers for one block share one fetch (see SingleFlight), bounded by the first
+   * caller's time limit; each caller's own signal still ends its wait.
+   */
+  getBlock(cid: CID, options: FetchOptions = {}): Promise<Uint8Array> {
+    const fetchBlock = async () => {
+      const chunks: Uint8Array[] = []
+      for await (const chunk of this.#fetch(cid, { timeoutMs: options.timeoutMs }, (signal) =>
+        this.#helia.blockstore.get(cid, { signal }),
+      )) {
+        chunks.push(chunk)
+      }
+      return Buffer.concat(chunks)
     }
-    return Buffer.concat(chunks)
+    return this.#blockFetches.run(cid.toString(), fetchBlock, options.signal)
   }
 
   async hasBlock(cid: CID, options: AbortOptions = {}): Promise<boolean> {
