@@ -13,6 +13,8 @@ import {
   IpfsPortUnavailableError,
   PeerUnreachableError,
 } from '../../electron/node/errors.ts'
+import { sealIntoBlocks } from '../../electron/node/crypto/sealed-blocks.ts'
+import { decryptBytes, generateKey } from '../../electron/node/crypto/segmented-cipher.ts'
 import { startIpfs } from '../../electron/node/ipfs/ipfs-service.ts'
 import { generateSwarmKey, parseSwarmKey } from '../../electron/node/ipfs/swarm-key.ts'
 import type { IpfsOptions, IpfsService } from '../../electron/node/ipfs/ipfs-service.ts'
@@ -116,19 +118,21 @@ describe('IPFS service', () => {
       assert.equal(await b.hasBlock(cid), true)
     })
 
-    it('move a streamed file added on A to B, and pin it there', async () => {
-      const streamed = randomBytes(400 * 1024)
+    it('move a sealed file of several blocks added on A to B, and pin it there', async () => {
+      const plaintext = randomBytes(400 * 1024)
+      const key = generateKey()
       async function* chunks() {
-        for (let offset = 0; offset < streamed.length; offset += 64 * 1024) {
-          yield streamed.subarray(offset, offset + 64 * 1024)
+        for (let offset = 0; offset < plaintext.length; offset += 64 * 1024) {
+          yield plaintext.subarray(offset, offset + 64 * 1024)
         }
       }
-      const cid = await a.addStream(chunks())
+      const cid = await a.addBlocks(sealIntoBlocks(chunks(), key, { segmentSize: 100 * 1024 }))
       assert.equal(await b.hasBlock(cid), false)
       await b.pin(cid, { timeoutMs: 5_000 })
       await b.pin(cid)
       assert.equal(await b.hasBlock(cid), true)
-      assert.deepEqual(await collect(b.cat(cid, { timeoutMs: 1_000 })), streamed)
+      const sealed = await collect(b.cat(cid, { timeoutMs: 1_000 }))
+      assert.deepEqual(await decryptBytes(sealed, key), plaintext)
     })
 
     it('move a raw block put on A to B', async () => {

@@ -130,6 +130,45 @@ export async function decryptBytes(
   return decryptToBuffer(once(bytes), key, { aad })
 }
 
+/**
+ * A new stream's header, and what each of its segments is sealed with: for sealing the segments
+ * elsewhere (`sealed-blocks.ts` seals them on worker threads) in exactly this format.
+ */
+export interface StreamPlan {
+  header: Buffer
+  segmentSize: number
+  /** The AAD of every segment: the header, then the caller's AAD. */
+  aad: Buffer
+  /** Segment `counter`'s nonce; throws past the stream's segment limit. */
+  nonce(counter: number, last: boolean): Buffer
+}
+
+/** Plans a new stream: a fresh random nonce prefix, recorded in its header. */
+export function planStream(options: Omit<EncryptOptions, 'onProgress'> = {}): StreamPlan {
+  const { segmentSize = DEFAULT_SEGMENT_SIZE, aad = EMPTY } = options
+  checkSegmentSize(segmentSize)
+  return streamPlan(writeHeader(segmentSize, randomBytes(PREFIX_SIZE)), segmentSize, aad)
+}
+
+function streamPlan(header: Buffer, segmentSize: number, aad: Uint8Array): StreamPlan {
+  const prefix = header.subarray(HEADER_SIZE - PREFIX_SIZE)
+  return {
+    header,
+    segmentSize,
+    aad: Buffer.concat([header, aad]),
+    nonce(counter, last) {
+      if (counter >= MAX_SEGMENTS) {
+        throw new InvalidInputError('The content is too large for this segment size')
+      }
+      const bytes = Buffer.allocUnsafe(PREFIX_SIZE + 5)
+      bytes.set(prefix, 0)
+      bytes.writeUInt32BE(counter, PREFIX_SIZE)
+      bytes[PREFIX_SIZE + 4] = last ? 1 : 0
+      return bytes
+    },
+  }
+}
+
 async function* sealSegments(
   source: AsyncIterable<Uint8Array>,
   key: KeyObject,
@@ -137,19 +176,15 @@ async function* sealSegments(
   aad: Uint8Array,
   onProgress: EncryptOptions['onProgress'],
 ): AsyncGenerator<Uint8Array, void, undefined> {
-  const header = writeHeader(segmentSize, randomBytes(PREFIX_SIZE))
-  const context = segmentContext(key, header, aad)
+  const plan = planStream({ segmentSize, aad })
   const reader = new ChunkReader(source)
   let sealed = 0
   try {
-    yield header
+    yield plan.header
     for (let counter = 0; ; counter++) {
-      if (counter === MAX_SEGMENTS) {
-        throw new InvalidInputError('The content is too large for this segment size')
-      }
       const plaintext = await reader.read(segmentSize)
       const last = await reader.atEnd()
-      const [ciphertext, tag] = seal(context, counter, last, plaintext)
+      const [ciphertext, tag] = seal(key, plan, counter, last, plaintext)
       sealed += plaintext.length
       onProgress?.(sealed)
       yield ciphertext
@@ -169,8 +204,9 @@ async function* openSegments(
   const reader = new ChunkReader(source)
   try {
     const header = Buffer.from(await reader.read(HEADER_SIZE))
-    const sealedSize = readHeader(header) + TAG_SIZE
-    const context = segmentContext(key, header, aad)
+    const segmentSize = readHeader(header)
+    const sealedSize = segmentSize + TAG_SIZE
+    const plan = streamPlan(header, segmentSize, aad)
     for (let counter = 0; ; counter++) {
       const segment = await reader.read(sealedSize)
       const last = await reader.atEnd()
@@ -179,7 +215,7 @@ async function* openSegments(
       const tooShort =
         segment.length < TAG_SIZE || (last && counter > 0 && segment.length === TAG_SIZE)
       if (tooShort || counter === MAX_SEGMENTS) throw new TamperedContentError()
-      yield open(context, counter, last, segment)
+      yield open(key, plan, counter, last, segment)
       if (last) return
     }
   } finally {
@@ -187,55 +223,34 @@ async function* openSegments(
   }
 }
 
-/** What every segment of one stream is sealed with. */
-interface SegmentContext {
-  key: KeyObject
-  prefix: Uint8Array
-  aad: Buffer
-}
-
-function segmentContext(key: KeyObject, header: Uint8Array, aad: Uint8Array): SegmentContext {
-  return {
-    key,
-    prefix: header.subarray(HEADER_SIZE - PREFIX_SIZE),
-    aad: Buffer.concat([header, aad]),
-  }
-}
-
-function nonce(context: SegmentContext, counter: number, last: boolean): Buffer {
-  const bytes = Buffer.allocUnsafe(PREFIX_SIZE + 5)
-  bytes.set(context.prefix, 0)
-  bytes.writeUInt32BE(counter, PREFIX_SIZE)
-  bytes[PREFIX_SIZE + 4] = last ? 1 : 0
-  return bytes
-}
-
 function seal(
-  context: SegmentContext,
+  key: KeyObject,
+  plan: StreamPlan,
   counter: number,
   last: boolean,
   plaintext: Uint8Array,
 ): [ciphertext: Uint8Array, tag: Uint8Array] {
-  const cipher = createCipheriv(ALGORITHM, context.key, nonce(context, counter, last), {
+  const cipher = createCipheriv(ALGORITHM, key, plan.nonce(counter, last), {
     authTagLength: TAG_SIZE,
   })
-  cipher.setAAD(context.aad)
+  cipher.setAAD(plan.aad)
   const ciphertext = cipher.update(plaintext)
   cipher.final()
   return [ciphertext, cipher.getAuthTag()]
 }
 
 function open(
-  context: SegmentContext,
+  key: KeyObject,
+  plan: StreamPlan,
   counter: number,
   last: boolean,
   segment: Uint8Array,
 ): Uint8Array {
   const split = segment.length - TAG_SIZE
-  const decipher = createDecipheriv(ALGORITHM, context.key, nonce(context, counter, last), {
+  const decipher = createDecipheriv(ALGORITHM, key, plan.nonce(counter, last), {
     authTagLength: TAG_SIZE,
   })
-  decipher.setAAD(context.aad)
+  decipher.setAAD(plan.aad)
   decipher.setAuthTag(segment.subarray(split))
   const plaintext = decipher.update(segment.subarray(0, split))
   try {

@@ -20,7 +20,7 @@ import { sha256 } from 'multiformats/hashes/sha2'
 import { InvalidInputError, IpfsPortUnavailableError, PeerUnreachableError } from '../errors.ts'
 import { silentLogger } from '../log.ts'
 import { SingleFlight, withIdleTimeout } from './fetch.ts'
-import { BlockBuffers, ownedBlocks, workerLeafImporter } from './leaf-importer.ts'
+import { hashedLeaves, type HashedBlock } from './leaf-importer.ts'
 import { linksOnlyWalker } from './pin-walker.ts'
 import { keepPeersConnected } from './peers.ts'
 import { openRepo } from './repo.ts'
@@ -37,15 +37,8 @@ import type { Multiaddr } from '@multiformats/multiaddr'
 export type { FetchOptions } from './fetch.ts'
 
 /**
- * UnixFS leaf size of added files: 1 MiB (the default is 256 KiB) means four times fewer block
- * files and pin entries for a large study, and stays well under bitswap's 2 MiB block limit.
- */
-const BLOCK_SIZE = 1024 * 1024
-
-/**
- * Blocks an import hashes and writes while cutting the next ones (the importer's default is 10):
- * it waits for a whole batch before starting the next, and 32 keeps the worker and the file
- * writes busy through that wait (about 30% faster than 10, no faster at 64); 32 MiB at most.
+ * Blocks an import writes while taking the next ones (the importer's default is 10): it waits for
+ * a whole batch before starting the next, and 32 keeps the file writes busy through that wait.
  */
 const WRITE_AHEAD = 32
 
@@ -101,8 +94,11 @@ export interface IpfsService {
   repoSizeBytes(): Promise<number>
   /** Adds bytes as a UnixFS file and pins it. */
   addBytes(bytes: Uint8Array, options?: AbortOptions): Promise<CID>
-  /** Adds a stream as a UnixFS file, in bounded memory, and pins it. */
-  addStream(source: AsyncIterable<Uint8Array>, options?: AbortOptions): Promise<CID>
+  /**
+   * Adds a UnixFS file made of these leaves, hashed beforehand (see `sealIntoBlocks`), and pins
+   * it; a block is released once written. Leaves should stay under bitswap's 2 MiB block limit.
+   */
+  addBlocks(blocks: AsyncIterable<HashedBlock>, options?: AbortOptions): Promise<CID>
   /** Streams a UnixFS file, from the repo or from peers; ContentNotFoundError on timeout. */
   cat(cid: CID, options?: FetchOptions): AsyncIterable<Uint8Array>
   /** Reads one block, from the repo or from peers; ContentNotFoundError on timeout. */
@@ -223,12 +219,12 @@ class HeliaIpfsService implements IpfsService {
     return cid
   }
 
-  async addStream(source: AsyncIterable<Uint8Array>, options: AbortOptions = {}): Promise<CID> {
-    const buffers = new BlockBuffers(BLOCK_SIZE)
-    const cid = await this.#fs.addByteStream(source, {
+  async addBlocks(blocks: AsyncIterable<HashedBlock>, options: AbortOptions = {}): Promise<CID> {
+    const { content, chunker, bufferImporter } = hashedLeaves(blocks)
+    const cid = await this.#fs.addByteStream(content, {
       signal: options.signal,
-      chunker: ownedBlocks(buffers),
-      bufferImporter: workerLeafImporter(buffers),
+      chunker,
+      bufferImporter,
       blockWriteConcurrency: WRITE_AHEAD,
     })
     await this.#pinAdded(cid, options)

@@ -9,8 +9,9 @@ import { open } from 'node:fs/promises'
 import { getAddress } from 'ethers'
 import { CID } from 'multiformats/cid'
 import { splitCid } from '../chain/registry-artifact.ts'
-import { hashWorker } from '../crypto/hash-worker.ts'
-import { encryptBytes, encryptStream, generateKey } from '../crypto/segmented-cipher.ts'
+import { hashWorker } from '../crypto/crypto-worker.ts'
+import { sealIntoBlocks } from '../crypto/sealed-blocks.ts'
+import { encryptBytes, generateKey } from '../crypto/segmented-cipher.ts'
 import { DuplicateRecordError, NotActiveStaffError, NotRegisteredPatientError } from '../errors.ts'
 import { memberView } from '../identity/members.ts'
 import { callRegistry, receiptView, sessionSigner } from '../identity/registry-calls.ts'
@@ -118,13 +119,13 @@ export async function runUpload(
   const wrappedKeys = wrapForReaders(readers, key)
   wrappedKeys.catch(() => {})
   let contentSize = 0
-  const encrypted = async function* () {
-    for await (const chunk of encryptStream(counted(), key, { aad: contentAad(input.patient) })) {
-      contentSize += chunk.length
-      yield chunk
+  const blocks = async function* () {
+    for await (const block of sealIntoBlocks(counted(), key, { aad: contentAad(input.patient) })) {
+      contentSize += block.bytes.length
+      yield block
     }
   }
-  const content = await node.ipfs.addStream(encrypted()).catch(async (error: unknown) => {
+  const content = await node.ipfs.addBlocks(blocks()).catch(async (error: unknown) => {
     hash.drop()
     await rollBack(node, id, [])
     throw error

@@ -1,7 +1,8 @@
 /**
- * SHA-256 on a worker thread. An upload hashes every byte twice (the plaintext for its sealed
- * metadata, each ciphertext block for its CID); on the main thread those passes cost more than
- * the encryption, so they run here beside it and the main thread only moves bytes.
+ * Hashing and sealing on worker threads. An upload hashes every byte twice (the plaintext for its
+ * sealed metadata, each ciphertext block for its CID) and encrypts it once; on the main thread
+ * that work, and the garbage of the cipher's output (each collection of which marks Ganache's
+ * whole heap), cost more than everything else, so it runs here and the main thread moves bytes.
  *
  * Buffers go to the worker and come back (transferred, not copied), so they are reused rather
  * than left to the garbage collector: buffers transferred in are not counted as external memory
@@ -14,11 +15,23 @@ import { Worker } from 'node:worker_threads'
 /** The worker's code, plain CommonJS so it runs unbundled from the shell, the CLI and tests. */
 const SOURCE = `
 const { parentPort } = require('node:worker_threads')
-const { createHash } = require('node:crypto')
+const { createCipheriv, createHash } = require('node:crypto')
 const streams = new Map()
 parentPort.on('message', (message) => {
   try {
-    if (message.op === 'digest') {
+    if (message.op === 'seal') {
+      const { key, nonce, aad, plaintext, block, prefix } = message
+      const cipher = createCipheriv('aes-256-gcm', key, nonce, { authTagLength: 16 })
+      cipher.setAAD(aad)
+      block.set(prefix, 0)
+      const ciphertext = cipher.update(plaintext)
+      cipher.final()
+      block.set(ciphertext, prefix.length)
+      block.set(cipher.getAuthTag(), prefix.length + ciphertext.length)
+      const bytes = block.subarray(0, prefix.length + ciphertext.length + 16)
+      const digest = createHash('sha256').update(bytes).digest()
+      parentPort.postMessage({ id: message.id, digest, bytes, plaintext }, [block.buffer, plaintext.buffer])
+    } else if (message.op === 'digest') {
       const digest = createHash('sha256').update(message.bytes).digest()
       parentPort.postMessage({ id: message.id, digest, bytes: message.bytes }, [message.bytes.buffer])
     } else if (message.op === 'update') {
@@ -43,7 +56,32 @@ interface Reply {
   id: number
   digest?: Uint8Array
   bytes?: Uint8Array
+  plaintext?: Uint8Array
   error?: string
+}
+
+/**
+ * One segment to seal into an IPFS block: AES-256-GCM of `plaintext` under `key`, `nonce` and
+ * `aad`, written into `block` after `prefix` and followed by the tag; then the block's SHA-256.
+ */
+export interface SealJob {
+  key: Uint8Array
+  nonce: Uint8Array
+  aad: Uint8Array
+  prefix: Uint8Array
+  /** Transferred to the worker, and handed back in the result. */
+  plaintext: Uint8Array
+  /** Room for prefix, ciphertext and tag; transferred, and handed back filled. */
+  block: Uint8Array
+}
+
+export interface SealedBlock {
+  /** The block: a view of the job's `block` buffer, as long as it came out. */
+  bytes: Uint8Array
+  /** SHA-256 of `bytes`. */
+  digest: Buffer
+  /** The job's plaintext, back for reuse. */
+  plaintext: Uint8Array
 }
 
 interface Pending {
@@ -71,7 +109,7 @@ export interface WorkerHash {
   drop(): void
 }
 
-class HashWorker {
+export class CryptoWorker {
   #worker: Worker | undefined
   readonly #pending = new Map<number, Pending>()
   #nextId = 1
@@ -86,6 +124,15 @@ class HashWorker {
       bytes.buffer as ArrayBuffer,
     ])
     return { digest: Buffer.from(reply.digest!), bytes: reply.bytes! }
+  }
+
+  /** Seals and hashes one segment; the job's two buffers are the caller's again in the result. */
+  async seal(job: SealJob): Promise<SealedBlock> {
+    const reply = await this.#request(this.#started(), { op: 'seal', ...job }, [
+      job.plaintext.buffer as ArrayBuffer,
+      job.block.buffer as ArrayBuffer,
+    ])
+    return { bytes: reply.bytes!, digest: Buffer.from(reply.digest!), plaintext: reply.plaintext! }
   }
 
   stream(): WorkerHash {
@@ -119,7 +166,7 @@ class HashWorker {
   }
 
   #request(worker: Worker, message: object, transfer: ArrayBuffer[]): Promise<Reply> {
-    if (worker !== this.#worker) return Promise.reject(new Error('The SHA-256 worker stopped'))
+    if (worker !== this.#worker) return Promise.reject(new Error('The crypto worker stopped'))
     const id = this.#nextId++
     return new Promise<Reply>((resolve, reject) => {
       if (this.#pending.size === 0) worker.ref()
@@ -137,7 +184,7 @@ class HashWorker {
       if (!pending) return
       this.#settled(reply.id)
       if (reply.error === undefined) pending.resolve(reply)
-      else pending.reject(new Error(`SHA-256 worker: ${reply.error}`))
+      else pending.reject(new Error(`Crypto worker: ${reply.error}`))
     })
     const fail = (error: unknown) => {
       if (this.#worker !== worker) return
@@ -148,7 +195,7 @@ class HashWorker {
       }
     }
     worker.on('error', fail)
-    worker.on('exit', (code) => fail(new Error(`The SHA-256 worker exited with code ${code}`)))
+    worker.on('exit', (code) => fail(new Error(`The crypto worker exited with code ${code}`)))
     this.#worker = worker
     return worker
   }
@@ -159,5 +206,8 @@ class HashWorker {
   }
 }
 
-/** The process's hashing worker. */
-export const hashWorker = new HashWorker()
+/** The process's hashing worker: the plaintext SHA-256 of uploads, and one-off digests. */
+export const hashWorker = new CryptoWorker()
+
+/** The workers uploads seal their segments on, in turn: two keep both cores busy. */
+export const sealWorkers = [new CryptoWorker(), new CryptoWorker()]
