@@ -393,6 +393,28 @@ contract EMRRegistry is IEMRRegistry {
     }
 
     /// @inheritdoc IEMRRegistry
+    function lookupCidFor(
+        bytes calldata cid,
+        address reader
+    )
+        external
+        view
+        returns (uint64 recordId, uint32 version, address uploader, address patient, AccessStatus status)
+    {
+        uint256 anchor = _anchors[_hashCalldata(cid)];
+        recordId = _anchorRecordId(anchor);
+        if (recordId == 0) return (0, 0, address(0), address(0), AccessStatus.Allowed);
+        uint256 record = _records[recordId];
+        return (
+            recordId,
+            _anchorVersion(anchor),
+            _anchorUploader(anchor),
+            _recordPatient(record),
+            _accessStatus(reader, _members[reader], record)
+        );
+    }
+
+    /// @inheritdoc IEMRRegistry
     function memberOf(
         address account
     )

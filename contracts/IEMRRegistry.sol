@@ -574,6 +574,17 @@ interface IEMRRegistry {
         bytes calldata cid
     ) external view returns (uint64 recordId, uint32 version, address uploader, address patient);
 
+    /// @notice {lookupCid} and, for the anchored record, {accessStatus} of `reader`: what a node
+    /// asks before it opens a record, in one call. All zero (record id 0, status Allowed) when
+    /// `cid` is not anchored: check the record id first.
+    function lookupCidFor(
+        bytes calldata cid,
+        address reader
+    )
+        external
+        view
+        returns (uint64 recordId, uint32 version, address uploader, address patient, AccessStatus status);
+
     /// @notice What `account` is; all zero for an unregistered account. Patients have role and
     /// institution 0.
     function memberOf(

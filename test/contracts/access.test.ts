@@ -610,4 +610,36 @@ describe('access', () => {
       )
     })
   })
+
+  describe('lookupCidFor', () => {
+    test("answers lookupCid and the reader's accessStatus of the anchored record at once", async () => {
+      const { patient, physicianA, physicianB, nurseA } = f.accounts
+      await f.send(patient, 'grantAccess', nurseA.address, 0n, BUNDLE)
+      await f.send(patient, 'revokeAccess', nurseA.address)
+      await f.send(physicianA, 'anchorVersion', 1n, ...cidArgs('record 1 v2'))
+      for (const reader of [patient, physicianA, physicianB, nurseA]) {
+        for (const cid of [cidOf('record 1'), cidOf('record 1 v2')]) {
+          const [recordId, version, uploader, owner, status] = await f.view(
+            'lookupCidFor',
+            cid,
+            reader.address,
+          )
+          assert.deepEqual(
+            [recordId, version, uploader, owner],
+            [...(await f.view('lookupCid', cid))],
+          )
+          assert.equal(recordId, 1n)
+          assert.equal(Number(status), await statusOf(reader))
+        }
+      }
+      assert.equal(await statusOf(nurseA), AccessStatus.Revoked)
+    })
+
+    test('a CID that is not anchored: all zero, record id 0', async () => {
+      assert.deepEqual(
+        [...(await f.view('lookupCidFor', cidOf('nothing'), f.accounts.patient.address))],
+        [0n, 0n, ZeroAddress, ZeroAddress, 0n],
+      )
+    })
+  })
 })

@@ -8,12 +8,8 @@ import type { HospitalNode } from '../node.ts'
 import type { AnchoredVersion } from '../records/open.ts'
 import { accessStatuses, type AccessStatusName } from './schemas.ts'
 
-export async function accessStatusOf(
-  node: HospitalNode,
-  reader: string,
-  recordId: number,
-): Promise<AccessStatusName> {
-  const code = await node.chain.registry.getFunction('accessStatus')(reader, recordId)
+/** The name of the registry's `AccessStatus` code. */
+export function accessStatusName(code: unknown): AccessStatusName {
   return accessStatuses[Number(code)] ?? 'not-registered'
 }
 
@@ -30,13 +26,16 @@ export function inEmergency(node: HospitalNode, reader: string, patient: string)
     )
 }
 
-/** Throws the reason the chain refuses `reader` this version; says whether it is an emergency read. */
-export async function checkReadAccess(
+/**
+ * Throws the reason the chain refuses `reader` this version, given the chain's `accessStatus` for
+ * the anchor's record; says whether it is an emergency read.
+ */
+export function checkReadAccess(
   node: HospitalNode,
   reader: string,
   anchor: AnchoredVersion,
-): Promise<{ emergency: boolean }> {
-  const status = await accessStatusOf(node, reader, anchor.recordId)
+  status: AccessStatusName,
+): { emergency: boolean } {
   const isUploader = reader.toLowerCase() === anchor.uploader.toLowerCase()
   if (
     status !== 'allowed' &&

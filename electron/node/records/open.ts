@@ -6,12 +6,13 @@
  */
 import { createHash } from 'node:crypto'
 import { open as openFile, rename, rm } from 'node:fs/promises'
-import { getAddress } from 'ethers'
+import { getAddress, type Result } from 'ethers'
 import { CID } from 'multiformats/cid'
 import { sha256 as sha256Hasher } from 'multiformats/hashes/sha2'
 import { decryptBytes, decryptStream } from '../crypto/segmented-cipher.ts'
 import { bundleCidsFor, keyFromBundles } from '../access/key-bundle.ts'
-import { checkReadAccess } from '../access/enforcement.ts'
+import { accessStatusName, checkReadAccess } from '../access/enforcement.ts'
+import type { AccessStatusName } from '../access/schemas.ts'
 import type { ReadPurpose } from '../access/schemas.ts'
 import { appendRead, type ReadLogEntry } from '../audit/read-log.ts'
 import {
@@ -46,9 +47,27 @@ export interface AnchoredVersion {
 
 /** The chain's answer for a CID: which record, version, uploader and patient it anchors. */
 export async function lookupAnchor(node: HospitalNode, cid: CID): Promise<AnchoredVersion> {
-  const [recordId, version, uploader, patient] = await node.chain.registry.getFunction('lookupCid')(
-    cid.bytes,
-  )
+  return anchoredVersion(cid, await node.chain.registry.getFunction('lookupCid')(cid.bytes))
+}
+
+/** `lookupAnchor`, and the chain's access decision for `reader` on that record, in one call. */
+async function lookupAnchorFor(
+  node: HospitalNode,
+  cid: CID,
+  reader: string,
+): Promise<{ anchor: AnchoredVersion; status: AccessStatusName }> {
+  const answer = await node.chain.registry.getFunction('lookupCidFor')(cid.bytes, reader)
+  return { anchor: anchoredVersion(cid, answer), status: accessStatusName(answer[4]) }
+}
+
+/** The first four values of either call's answer, a record id of 0 meaning not anchored. */
+function anchoredVersion(cid: CID, answer: Result): AnchoredVersion {
+  const [recordId, version, uploader, patient] = answer as unknown as [
+    bigint,
+    bigint,
+    string,
+    string,
+  ]
   if (Number(recordId) === 0) throw new NotAnchoredError(`No record on chain has the CID ${cid}`)
   return {
     recordId: Number(recordId),
@@ -58,13 +77,12 @@ export async function lookupAnchor(node: HospitalNode, cid: CID): Promise<Anchor
   }
 }
 
-/** Fetches the manifest block and checks its bytes hash to the anchored CID. */
-async function fetchManifest(
-  node: HospitalNode,
+/** Checks the manifest block hashes to the anchored CID and names the chain's patient. */
+async function verifyManifest(
+  bytes: Uint8Array,
   cid: CID,
   anchor: AnchoredVersion,
 ): Promise<Manifest> {
-  const bytes = await node.ipfs.getBlock(cid, { timeoutMs: FETCH_TIMEOUT_MS })
   const digest = await sha256Hasher.digest(bytes)
   if (
     cid.multihash.code !== sha256Hasher.code ||
@@ -100,6 +118,24 @@ interface ReadAction {
   purpose?: ReadPurpose
 }
 
+/** Where the chain anchors `cid`, and whether it lets `reader` read it; a refusal is logged. */
+async function authorize(
+  node: HospitalNode,
+  cid: CID,
+  reader: string,
+  purpose: ReadPurpose | undefined,
+): Promise<{ anchor: AnchoredVersion; access: { emergency: boolean } }> {
+  const { anchor, status } = await lookupAnchorFor(node, cid, reader)
+  try {
+    return { anchor, access: checkReadAccess(node, reader, anchor, status) }
+  } catch (error) {
+    if (error instanceof EmrError && error.name === 'AccessDeniedError') {
+      logRead(node, { cid, anchor, reader, action: 'denied', purpose }, error.code)
+    }
+    throw error
+  }
+}
+
 /**
  * Everything up to the content: anchor, the chain's access decision, manifest, the reader's key
  * (from the manifest, or from a key bundle the chain points to), the sealed metadata. A refusal
@@ -109,20 +145,22 @@ async function unseal(node: HospitalNode, cidText: string, action: ReadAction): 
   const session = node.vault.requireSession()
   const reader = session.address
   const cid = CID.parse(cidText)
-  const anchor = await lookupAnchor(node, cid)
-  const [access, manifest] = await Promise.all([
-    checkReadAccess(node, reader, anchor).catch((error: unknown) => {
-      if (error instanceof EmrError && error.name === 'AccessDeniedError') {
-        logRead(
-          node,
-          { cid, anchor, reader, action: 'denied', purpose: action.purpose },
-          error.code,
-        )
-      }
+  // A refusal stops the fetch: a CID that is not anchored must not keep a want in the swarm.
+  const fetching = new AbortController()
+  const manifestBytes = node.ipfs.getBlock(cid, {
+    timeoutMs: FETCH_TIMEOUT_MS,
+    signal: fetching.signal,
+  })
+  manifestBytes.catch(() => {})
+  const { anchor, access, manifest } = await authorize(node, cid, reader, action.purpose)
+    .then(async (allowed) => ({
+      ...allowed,
+      manifest: await verifyManifest(await manifestBytes, cid, allowed.anchor),
+    }))
+    .catch((error: unknown) => {
+      fetching.abort()
       throw error
-    }),
-    fetchManifest(node, cid, anchor),
-  ])
+    })
   const key = await readerKey(node, { cid, anchor, manifest, reader, session })
   let metadata: Unsealed['metadata']
   try {
@@ -279,7 +317,8 @@ export async function openRecord(
   return {
     details: details(unsealed.metadata),
     integrity: integrityReport(unsealed, checked),
-    content: Buffer.concat(chunks),
+    // A record of one segment is its one chunk: no copy.
+    content: chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks),
   }
 }
 
