@@ -1,14 +1,15 @@
 /**
  * Hashing and sealing on worker threads. An upload hashes every byte twice (the plaintext for its
  * sealed metadata, each ciphertext block for its CID) and encrypts it once; on the main thread
- * that work, and the garbage of the cipher's output (each collection of which marks Ganache's
- * whole heap), cost more than everything else, so it runs here and the main thread moves bytes.
+ * that work, and the garbage of the cipher's output (each full collection marks the node's whole
+ * heap, about 70 MB), cost more than everything else, so it runs here and the main thread moves
+ * bytes.
  *
  * Buffers go to the worker and come back (transferred, not copied), so they are reused rather
  * than left to the garbage collector: buffers transferred in are not counted as external memory
  * by V8, and an upload of 1 GiB that dropped them piled up hundreds of MiB before a collection.
- * The worker is started on first use, shared by the process, and does not keep the process alive
- * while nothing is pending.
+ * Each worker is started on first use, shared by the process, and does not keep the process
+ * alive while nothing is pending.
  */
 import { Worker } from 'node:worker_threads'
 
@@ -31,9 +32,6 @@ parentPort.on('message', (message) => {
       const bytes = block.subarray(0, prefix.length + ciphertext.length + 16)
       const digest = createHash('sha256').update(bytes).digest()
       parentPort.postMessage({ id: message.id, digest, bytes, plaintext }, [block.buffer, plaintext.buffer])
-    } else if (message.op === 'digest') {
-      const digest = createHash('sha256').update(message.bytes).digest()
-      parentPort.postMessage({ id: message.id, digest, bytes: message.bytes }, [message.bytes.buffer])
     } else if (message.op === 'update') {
       let hash = streams.get(message.stream)
       if (hash === undefined) streams.set(message.stream, (hash = createHash('sha256')))
@@ -115,17 +113,6 @@ export class CryptoWorker {
   #nextId = 1
   #nextStream = 1
 
-  /**
-   * SHA-256 of `bytes`, transferred to the worker and back: the caller's view is detached, and
-   * the result holds the same bytes (a view of the same range of the same buffer).
-   */
-  async digest(bytes: Uint8Array): Promise<{ digest: Buffer; bytes: Uint8Array }> {
-    const reply = await this.#request(this.#started(), { op: 'digest', bytes }, [
-      bytes.buffer as ArrayBuffer,
-    ])
-    return { digest: Buffer.from(reply.digest!), bytes: reply.bytes! }
-  }
-
   /** Seals and hashes one segment; the job's two buffers are the caller's again in the result. */
   async seal(job: SealJob): Promise<SealedBlock> {
     const reply = await this.#request(this.#started(), { op: 'seal', ...job }, [
@@ -206,7 +193,7 @@ export class CryptoWorker {
   }
 }
 
-/** The process's hashing worker: the plaintext SHA-256 of uploads, and one-off digests. */
+/** The process's hashing worker: the plaintext SHA-256 of uploads. */
 export const hashWorker = new CryptoWorker()
 
 /** The workers uploads seal their segments on, in turn: two keep both cores busy. */
