@@ -126,6 +126,11 @@ describe('a record uploaded at one hospital is read at another', async () => {
         b.call('records.open', { cid: next.cid }),
         expectCode('ERR_ACCESS_REVOKED'),
       )
+      assert.equal(
+        await b.node.ipfs.hasBlock(CID.parse(next.cid)),
+        false,
+        'a refused reader fetches nothing',
+      )
       const manifest = decodeManifest(await b.node.ipfs.getBlock(CID.parse(next.cid)))
       assert.equal(
         manifest.keys.some((k) => k.reader === physician),

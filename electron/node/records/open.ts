@@ -12,8 +12,7 @@ import { sha256 as sha256Hasher } from 'multiformats/hashes/sha2'
 import { decryptBytes, decryptStream } from '../crypto/segmented-cipher.ts'
 import { bundleCidsFor, keyFromBundles } from '../access/key-bundle.ts'
 import { accessStatusName, checkReadAccess } from '../access/enforcement.ts'
-import type { AccessStatusName } from '../access/schemas.ts'
-import type { ReadPurpose } from '../access/schemas.ts'
+import type { AccessStatusName, ReadPurpose } from '../access/schemas.ts'
 import { appendRead, type ReadLogEntry } from '../audit/read-log.ts'
 import {
   EmrError,
@@ -62,7 +61,7 @@ async function lookupAnchorFor(
 
 /** The first four values of either call's answer, a record id of 0 meaning not anchored. */
 function anchoredVersion(cid: CID, answer: Result): AnchoredVersion {
-  const [recordId, version, uploader, patient] = answer as unknown as [
+  const [recordId, version, uploader, patient] = answer.toArray() as [
     bigint,
     bigint,
     string,
@@ -78,16 +77,9 @@ function anchoredVersion(cid: CID, answer: Result): AnchoredVersion {
 }
 
 /** Checks the manifest block hashes to the anchored CID and names the chain's patient. */
-async function verifyManifest(
-  bytes: Uint8Array,
-  cid: CID,
-  anchor: AnchoredVersion,
-): Promise<Manifest> {
-  const digest = await sha256Hasher.digest(bytes)
-  if (
-    cid.multihash.code !== sha256Hasher.code ||
-    !equalBytes(digest.digest, cid.multihash.digest)
-  ) {
+function verifyManifest(bytes: Uint8Array, cid: CID, anchor: AnchoredVersion): Manifest {
+  const digest = createHash('sha256').update(bytes).digest()
+  if (cid.multihash.code !== sha256Hasher.code || !digest.equals(cid.multihash.digest)) {
     throw new TamperedContentError(`The manifest block of ${cid} does not match its anchored hash`)
   }
   const manifest = decodeManifest(bytes)
@@ -95,10 +87,6 @@ async function verifyManifest(
     throw new TamperedContentError(`The manifest of ${cid} names another patient than the chain`)
   }
   return manifest
-}
-
-function equalBytes(a: Uint8Array, b: Uint8Array): boolean {
-  return a.length === b.length && a.every((byte, i) => byte === b[i])
 }
 
 interface Unsealed {
@@ -145,22 +133,14 @@ async function unseal(node: HospitalNode, cidText: string, action: ReadAction): 
   const session = node.vault.requireSession()
   const reader = session.address
   const cid = CID.parse(cidText)
-  // A refusal stops the fetch: a CID that is not anchored must not keep a want in the swarm.
-  const fetching = new AbortController()
-  const manifestBytes = node.ipfs.getBlock(cid, {
-    timeoutMs: FETCH_TIMEOUT_MS,
-    signal: fetching.signal,
-  })
-  manifestBytes.catch(() => {})
-  const { anchor, access, manifest } = await authorize(node, cid, reader, action.purpose)
-    .then(async (allowed) => ({
-      ...allowed,
-      manifest: await verifyManifest(await manifestBytes, cid, allowed.anchor),
-    }))
-    .catch((error: unknown) => {
-      fetching.abort()
-      throw error
-    })
+  // Only for a CID the chain anchors, and lets this reader read, is the manifest fetched: a want
+  // sent to the swarm runs until its time limit (cancelling one trips bitswap, see SingleFlight).
+  const { anchor, access } = await authorize(node, cid, reader, action.purpose)
+  const manifest = verifyManifest(
+    await node.ipfs.getBlock(cid, { timeoutMs: FETCH_TIMEOUT_MS }),
+    cid,
+    anchor,
+  )
   const key = await readerKey(node, { cid, anchor, manifest, reader, session })
   let metadata: Unsealed['metadata']
   try {
