@@ -6,6 +6,7 @@ import { openDatabase, schemaVersion, type Database } from './db/database.ts'
 import { startIpfs, type IpfsService } from './ipfs/ipfs-service.ts'
 import { loadOrCreateSwarmKey } from './ipfs/swarm-key.ts'
 import { silentLogger, type Logger } from './log.ts'
+import { tuneHeapForNode } from './heap-tuning.ts'
 import { dataPaths } from './paths.ts'
 import type { SettingsStore } from './settings/store.ts'
 import { Vault } from './vault/vault.ts'
@@ -71,6 +72,7 @@ export class HospitalNode {
 
   /** Starts every service; on any failure, stops what did start and releases the folder. */
   static async start(options: NodeOptions): Promise<HospitalNode> {
+    tuneHeapForNode()
     const log = options.log ?? silentLogger
     const settings = options.settings.get()
     const paths = dataPaths(options.dataDir)
