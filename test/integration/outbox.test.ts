@@ -8,6 +8,7 @@ import {
   Interface,
   Transaction,
   Wallet,
+  id,
   parseEther,
   type Eip1193Provider,
 } from 'ethers'
@@ -51,6 +52,17 @@ async function leaveSigned(status: 'signed' | 'sent', to: string, nonce?: number
   return { raw, hash }
 }
 
+/**
+ * Deploys a contract whose every call reverts with the custom error `Refused()`: init code that
+ * returns the 16-byte runtime `PUSH4 selector; PUSH1 224; SHL; PUSH1 0; MSTORE; REVERT(0, 4)`.
+ */
+async function deployRefusing(): Promise<string> {
+  const runtime = `63${id('Refused()').slice(2, 10)}60e01b60005260046000fd`
+  const init = `0x6010600c60003960106000f3${runtime}`
+  const deployed = await (await sender.sendTransaction({ data: init })).wait()
+  return deployed!.contractAddress!
+}
+
 const statusOf = (hash: string) =>
   (db.prepare('SELECT status FROM tx_outbox WHERE tx_hash = ?').get(hash) as { status: string })
     .status
@@ -61,6 +73,25 @@ describe('the transaction outbox', () => {
     assert.equal(statusOf(sent.txHash), 'mined')
     assert.ok(sent.gasUsed >= 21_000n)
     assert.equal(await provider.getBalance(recipient), parseEther('1'))
+  })
+
+  test('a send with a known gas limit is sent with that limit, without an estimate', async () => {
+    const sent = await outbox().send('pay', sender, {
+      to: recipient,
+      value: parseEther('1'),
+      gasLimit: 30_000n,
+    })
+    assert.equal((await provider.getTransaction(sent.txHash))!.gasLimit, 30_000n)
+    assert.equal(await provider.getBalance(recipient), parseEther('1'))
+  })
+
+  test('a send with a known gas limit that would revert throws the contract error, unsigned', async () => {
+    const refusing = await deployRefusing()
+    const box = new TxOutbox(db, provider, new Interface(['error Refused()']), silentLogger)
+    await assert.rejects(box.send('refused', sender, { to: refusing, gasLimit: 50_000n }), {
+      code: 'ERR_REFUSED',
+    })
+    assert.equal(db.prepare('SELECT count(*) AS n FROM tx_outbox').get()!.n, 0)
   })
 
   test('concurrent sends take distinct nonces and all land', async () => {

@@ -49,7 +49,7 @@ export async function actForPatient(
       encryptionKey: session.encryptionKey,
       via: 'patient-session',
       send: ({ direct: [method, args] }) =>
-        callRegistry(node, signer, method, args, `${method}:${patient}`),
+        callRegistry(node, signer, method, args, { intent: `${method}:${patient}` }),
     }
   }
   const opened = await node.vault.openDetached(consent.keystoreJson, consent.passphrase)
@@ -87,7 +87,9 @@ function relayedActor(
       )
       const { r, vs } = compactSignature(signature)
       const [method, args] = bySig(deadline, r, vs)
-      return callRegistry(node, relayer, method, args, `${method}:${wallet.address}:${nonce}`)
+      return callRegistry(node, relayer, method, args, {
+        intent: `${method}:${wallet.address}:${nonce}`,
+      })
     },
   }
 }

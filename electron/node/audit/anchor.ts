@@ -37,7 +37,7 @@ export async function anchorReadLog(node: HospitalNode): Promise<AuditAnchorResu
     sessionSigner(node),
     'anchorAuditHead',
     [`0x${head}`, entries],
-    `${ANCHOR_INTENT}:${entries}`,
+    { intent: `${ANCHOR_INTENT}:${entries}` },
   )
   node.db
     .prepare(

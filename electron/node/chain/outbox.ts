@@ -57,12 +57,19 @@ export class TxOutbox {
     this.#log = log
   }
 
-  /** Signs, records, broadcasts and waits for `request`; a revert throws the contract's error. */
+  /**
+   * Signs, records, broadcasts and waits for `request`; a revert throws the contract's error.
+   * With a `gasLimit`, the transaction is simulated once instead of estimated: Ganache's estimate
+   * runs it several times (about 40 ms against 18), and a revert still throws before signing.
+   */
   async send(
     intent: string,
     signer: Signer,
     request: TransactionRequest,
   ): Promise<SentTransaction> {
+    if (request.gasLimit != null) {
+      await signer.call(request).catch((error: unknown) => toContractError(error, this.#iface))
+    }
     // Broadcast in nonce order too: a chain may park a transaction that arrives before its
     // predecessor (Ganache's instamine does, for good).
     const txHash = await this.#serially(async () => {

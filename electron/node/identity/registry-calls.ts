@@ -4,6 +4,13 @@ import type { SentTransaction } from '../chain/outbox.ts'
 import type { HospitalNode } from '../node.ts'
 import type { TxReceiptView } from './types.ts'
 
+export interface RegistryCallOptions {
+  /** What the transaction is for, so a restart can find it in the outbox. */
+  intent?: string
+  /** The call's known gas ceiling: no estimate is needed (see `TransactionOutbox.send`). */
+  gasLimit?: bigint
+}
+
 /**
  * Sends one registry call through the outbox and waits until the event indexer has seen it, so
  * lists read right after a change already show it.
@@ -13,12 +20,13 @@ export async function callRegistry(
   signer: Signer,
   method: string,
   args: readonly unknown[],
-  intent?: string,
+  options: RegistryCallOptions = {},
 ): Promise<SentTransaction> {
-  intent ??= `${method}:${await signer.getAddress()}`
+  const intent = options.intent ?? `${method}:${await signer.getAddress()}`
   const sent = await node.chain.outbox.send(intent, signer, {
     to: node.chain.deployment.contractAddress,
     data: registryInterface.encodeFunctionData(method, args),
+    gasLimit: options.gasLimit,
   })
   await node.chain.indexer.sync()
   return sent
