@@ -7,7 +7,7 @@ import type { TxReceiptView } from './types.ts'
 export interface RegistryCallOptions {
   /** What the transaction is for, so a restart can find it in the outbox. */
   intent?: string
-  /** The call's known gas ceiling: no estimate is needed (see `TransactionOutbox.send`). */
+  /** The call's known gas ceiling: no estimate is needed (see `TxOutbox.send`). */
   gasLimit?: bigint
 }
 
