@@ -1,12 +1,14 @@
 /**
- * Records figures on one node: upload throughput against plain SHA-256 of the same file, the
- * time to open a 1 MiB record against a bare IPFS read of its content, and anchoring gas.
+ * Records figures on one node: upload throughput against plain SHA-256 of the same file (and the
+ * floor of that throughput on this machine, see upload-floor.ts), the time to open a 1 MiB record
+ * against a bare IPFS read of its content, and anchoring gas.
  *
- * Both timings start after a warm-up (a few opens and reads; the small uploads of the record opened), which the figures
- * leave out: they measure the steady state, not the first call's module loading and compilation.
- * Opens and reads alternate, OPENS of each, before the large uploads: the kernel writes those
- * hundreds of MiB back to disk for seconds afterwards. Uploads are measured UPLOADS times, each
- * file hashed just before its upload, and the medians compared.
+ * Both timings start after a warm-up (a few opens and reads; the small uploads of the record
+ * opened), which the figures leave out: they measure the steady state, not the first call's
+ * module loading and compilation. Opens and reads alternate, OPENS of each, before the large
+ * uploads: the kernel writes those hundreds of MiB back to disk for seconds afterwards. Uploads
+ * are measured UPLOADS times, each file hashed and put through the floor just before its upload,
+ * and the medians compared.
  */
 import { mkdtemp, rm, stat } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -18,6 +20,7 @@ import { prepareUpload, readFileForUpload, runUpload } from '../electron/node/re
 import { startBenchClinic } from './clinic.ts'
 import type { Figure } from './figure.ts'
 import { hashFile, writeRandomFile } from './random-file.ts'
+import { uploadFloorMs } from './upload-floor.ts'
 
 const UPLOADS = 3
 const OPENS = 100
@@ -84,18 +87,22 @@ export async function measureRecords(): Promise<Figure[]> {
     }
 
     const hashRates: number[] = []
+    const floorRates: number[] = []
     const uploadRates: number[] = []
     for (let run = 0; run < UPLOADS; run++) {
       const big = join(dir, `big-${run}.bin`)
       await writeRandomFile(big, MIB * 2 ** 20)
       const [, hashMs] = await timed(() => hashFile(big))
+      const floorMs = await uploadFloorMs(big)
       const [, uploadMs] = await timed(() => upload(big, `big-${run}`))
       hashRates.push(MIB / (hashMs / 1000))
+      floorRates.push(MIB / (floorMs / 1000))
       uploadRates.push(MIB / (uploadMs / 1000))
       await rm(big)
     }
 
     const throughput = median(uploadRates)
+    const floorThroughput = median(floorRates)
     const hashThroughput = median(hashRates)
     const openP95 = percentile(openTimes, 0.95)
     const catP95 = percentile(catTimes, 0.95)
@@ -107,6 +114,14 @@ export async function measureRecords(): Promise<Figure[]> {
         baseline: Math.round(hashThroughput),
         ratio: Number((throughput / hashThroughput).toFixed(2)),
         note: `baseline: plain SHA-256 of the same file, read the same way, median of ${UPLOADS}; after two small uploads; target ratio >= 0.5; each run (upload / hash, MiB/s): ${uploadRates.map((r, i) => `${Math.round(r)} / ${Math.round(hashRates[i]!)}`).join(', ')}`,
+      },
+      {
+        name: `upload floor: the same ${MIB} MiB hashed, encrypted, hashed and written, nothing else`,
+        value: Math.round(floorThroughput),
+        unit: 'MiB/s',
+        baseline: Math.round(hashThroughput),
+        ratio: Number((floorThroughput / hashThroughput).toFixed(2)),
+        note: `the least work an upload must do, on three threads, without IPFS or the chain (bench/upload-floor.ts): an upload does all of it and more; median of ${UPLOADS}, each run (MiB/s): ${floorRates.map(Math.round).join(', ')}`,
       },
       {
         name: `open a 1 MiB record, p95 of ${OPENS} (chain lookup, fetch, unwrap, verify, decrypt)`,
