@@ -14,7 +14,7 @@
  */
 import { setFlagsFromString } from 'node:v8'
 
-export const HEAP_GROWING_PERCENT = 150
+const HEAP_GROWING_PERCENT = 150
 
 /** Applies the node's heap growth to this process; idempotent. */
 export function tuneHeapForNode(): void {
