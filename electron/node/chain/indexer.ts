@@ -1,4 +1,5 @@
 import type { Interface, Log, Provider } from 'ethers'
+import { CoalescingTask } from '../coalescing-task.ts'
 import { transaction, type Database } from '../db/database.ts'
 import type { Logger } from '../log.ts'
 
@@ -23,7 +24,7 @@ export class EventIndexer {
   readonly #iface: Interface
   readonly #address: string
   readonly #log: Logger
-  #running: Promise<number> | undefined
+  readonly #syncs = new CoalescingTask(() => this.#syncToHead())
   readonly #projections: ((events: IndexedEvent[]) => void)[] = []
 
   constructor(options: {
@@ -64,10 +65,13 @@ export class EventIndexer {
     return (this.#db.prepare('SELECT COUNT(*) AS n FROM chain_events').get() as { n: number }).n
   }
 
-  /** Indexes up to the chain head; concurrent calls share one run. Returns the new cursor. */
+  /**
+   * Indexes up to the chain head as it is at the call, or later: a call while a sync runs waits
+   * for one more, since the running one may have read the head before the caller's transaction
+   * was mined. Returns the new cursor.
+   */
   sync(): Promise<number> {
-    this.#running ??= this.#syncToHead().finally(() => (this.#running = undefined))
-    return this.#running
+    return this.#syncs.run()
   }
 
   async #syncToHead(): Promise<number> {

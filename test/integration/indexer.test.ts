@@ -1,0 +1,73 @@
+import assert from 'node:assert/strict'
+import { join } from 'node:path'
+import { after, test } from 'node:test'
+import ganache from 'ganache'
+import { BrowserProvider, HDNodeWallet, Interface, id, type Eip1193Provider } from 'ethers'
+import { EventIndexer } from '../../electron/node/chain/indexer.ts'
+import { openDatabase } from '../../electron/node/db/database.ts'
+import { silentLogger } from '../../electron/node/log.ts'
+import { tempDir } from '../helpers/temp.ts'
+
+const mnemonic = HDNodeWallet.createRandom().mnemonic!.phrase
+const chain = ganache.provider({
+  logging: { quiet: true },
+  chain: { hardfork: 'shanghai' as const },
+  wallet: { mnemonic, totalAccounts: 1 },
+})
+const provider = new BrowserProvider(chain as unknown as Eip1193Provider, undefined, {
+  cacheTimeout: -1,
+})
+const sender = HDNodeWallet.fromPhrase(mnemonic).connect(provider)
+after(async () => {
+  provider.destroy()
+  await chain.disconnect()
+})
+
+/**
+ * Deploys a contract whose every call emits `Ping()`: init code that returns the 39-byte runtime
+ * `PUSH32 topic; PUSH1 0; PUSH1 0; LOG1; STOP`.
+ */
+async function deployPinger(): Promise<string> {
+  const runtime = `7f${id('Ping()').slice(2)}60006000a100`
+  const deployed = await (
+    await sender.sendTransaction({ data: `0x6027600c60003960276000f3${runtime}` })
+  ).wait()
+  return deployed!.contractAddress!
+}
+
+test('a sync asked for while another runs indexes the blocks mined after that run began', async () => {
+  const pinger = await deployPinger()
+  // The indexer's own provider, whose head reads wait until the test lets them go.
+  const indexerProvider = new BrowserProvider(chain as unknown as Eip1193Provider, undefined, {
+    cacheTimeout: -1,
+  })
+  after(() => indexerProvider.destroy())
+  const readHead = indexerProvider.getBlockNumber.bind(indexerProvider)
+  let headRead: () => void = () => {}
+  const headWasRead = new Promise<void>((resolve) => (headRead = resolve))
+  let letGo: () => void = () => {}
+  const gate = new Promise<void>((resolve) => (letGo = resolve))
+  indexerProvider.getBlockNumber = async () => {
+    const head = await readHead()
+    headRead()
+    await gate
+    return head
+  }
+  const indexer = new EventIndexer({
+    db: openDatabase(join(await tempDir(), 'emr.sqlite')),
+    provider: indexerProvider,
+    iface: new Interface(['event Ping()']),
+    address: pinger,
+    fromBlock: 0,
+    log: silentLogger,
+  })
+
+  const running = indexer.sync()
+  await headWasRead
+  await (await sender.sendTransaction({ to: pinger })).wait()
+  const requested = indexer.sync()
+  letGo()
+  await running
+  await requested
+  assert.equal(indexer.events('Ping').length, 1)
+})
