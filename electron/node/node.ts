@@ -119,9 +119,10 @@ export class HospitalNode {
   async #followChain(): Promise<void> {
     await this.chain.indexer.sync()
     await this.chain.provider.on('block', (height: number) => {
-      this.events.emit('block', { height })
+      // Screens re-read their lists at this event, so it goes out once the block is indexed.
       this.chain.indexer
         .sync()
+        .finally(() => this.events.emit('block', { height }))
         .then(() => releasePendingEmergencyKeys(this))
         .catch((error: unknown) => {
           this.log.warn('chain follow-up failed; retrying at the next block', {

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict'
 import { readFile, writeFile } from 'node:fs/promises'
 import { describe, test } from 'node:test'
+import { Wallet } from 'ethers'
 import { migrations } from '../../electron/node/db/migrations.ts'
 import { HospitalNode } from '../../electron/node/node.ts'
 import { dataPaths } from '../../electron/node/paths.ts'
@@ -37,14 +38,28 @@ describe('a node on a new data folder', async () => {
     assert.equal((await node.status()).chain.contractAddress, first.chain.contractAddress)
   })
 
+  test('screens hear of a new block only once its events are indexed', async () => {
+    const heard = new Promise<{ height: number; indexedUpTo: number }>((resolve) =>
+      node.events.once('block', ({ height }) =>
+        resolve({ height, indexedUpTo: node.chain.indexer.nextBlock - 1 }),
+      ),
+    )
+    const sent = await node.chain.faucet!.sendTransaction({ to: Wallet.createRandom().address })
+    const mined = (await sent.wait())!.blockNumber
+    const { height, indexedUpTo } = await heard
+    assert.equal(height, mined)
+    assert.ok(indexedUpTo >= height, `block ${height} announced, indexed up to ${indexedUpTo}`)
+  })
+
   test('a restart keeps the contract, the peer id and the swarm key, and deploys nothing', async () => {
     const swarmKey = await readFile(dataPaths(dataDir).swarmKey, 'utf8')
+    const { blockHeight } = (await node.status()).chain
     await stop()
     const { node: again } = await startTestNode({ dataDir })
     const second = await again.status()
     assert.equal(second.chain.contractAddress, first.chain.contractAddress)
     assert.equal(second.ipfs.peerId, first.ipfs.peerId)
-    assert.equal(second.chain.blockHeight, first.chain.blockHeight)
+    assert.equal(second.chain.blockHeight, blockHeight)
     assert.equal(await readFile(dataPaths(dataDir).swarmKey, 'utf8'), swarmKey)
     const deploys = again.db
       .prepare(`SELECT COUNT(*) AS n FROM tx_outbox WHERE intent LIKE 'deploy-registry%'`)
