@@ -8,6 +8,7 @@
 import { getAddress } from 'ethers'
 import { blockTimes } from '../chain/block-times.ts'
 import type { IndexedEvent } from '../chain/indexer.ts'
+import { CoalescingTask } from '../coalescing-task.ts'
 import { NotPermittedError } from '../errors.ts'
 import { memberView } from '../identity/members.ts'
 import { callRegistry, receiptView, sessionSigner } from '../identity/registry-calls.ts'
@@ -119,32 +120,37 @@ export async function releaseEmergencyKeys(
   return { receipt: receiptView(node, sent, 'keys released'), keysShared: bundle.keys }
 }
 
-/** Nodes releasing right now: a slow release must not start again at the next block. */
-const releasing = new WeakSet<HospitalNode>()
+/** One release pass per node at a time; a request during a pass (a sign-in) queues another. */
+const releasePasses = new WeakMap<HospitalNode, CoalescingTask<number>>()
 
 /**
  * Releases keys for every running emergency of the signed-in administrator's institution that
- * has none yet. Runs at each new block, so an emergency is served as soon as an administrator's
- * node sees it.
+ * has none yet. Runs at each new block and at sign-in, so an emergency is served as soon as an
+ * administrator's node sees it. A pass that started under another account would miss an
+ * administrator who signs in meanwhile, so a request during a pass is never dropped.
  */
-export async function releasePendingEmergencyKeys(node: HospitalNode): Promise<number> {
-  const session = node.vault.session()
-  if (!session || releasing.has(node)) return 0
-  releasing.add(node)
-  try {
-    const admin = await memberView(node, session.address)
-    if (admin.role !== 'administrator' || admin.status !== 'active') return 0
-    const waiting = (await listEmergencies(node, { activeOnly: true })).filter(
-      (e) => e.institution === admin.institution && !e.keysReleasedAt,
-    )
-    for (const emergency of waiting) {
-      await releaseEmergencyKeys(node, {
-        patient: emergency.patient.address,
-        staff: emergency.staff.address,
-      })
-    }
-    return waiting.length
-  } finally {
-    releasing.delete(node)
+export function releasePendingEmergencyKeys(node: HospitalNode): Promise<number> {
+  let passes = releasePasses.get(node)
+  if (!passes) {
+    passes = new CoalescingTask(() => releaseWaitingKeys(node))
+    releasePasses.set(node, passes)
   }
+  return passes.run()
+}
+
+async function releaseWaitingKeys(node: HospitalNode): Promise<number> {
+  const session = node.vault.session()
+  if (!session) return 0
+  const admin = await memberView(node, session.address)
+  if (admin.role !== 'administrator' || admin.status !== 'active') return 0
+  const waiting = (await listEmergencies(node, { activeOnly: true })).filter(
+    (e) => e.institution === admin.institution && !e.keysReleasedAt,
+  )
+  for (const emergency of waiting) {
+    await releaseEmergencyKeys(node, {
+      patient: emergency.patient.address,
+      staff: emergency.staff.address,
+    })
+  }
+  return waiting.length
 }
