@@ -5,7 +5,7 @@ import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createInterface } from 'node:readline'
-import { _electron, test as base, type Page } from '@playwright/test'
+import { _electron, test as base, type Page, type TestInfo } from '@playwright/test'
 
 export interface AppFixtureOptions {
   appMode: 'browser' | 'electron'
@@ -19,10 +19,13 @@ export interface App {
 /** The project's Node 24 (the node package), whichever Node runs Playwright itself. */
 const PINNED_NODE = join(process.cwd(), 'node_modules', '.bin', 'node')
 
-/** Starts the browser-mode server on its own data folder and returns the URL it prints. */
+/**
+ * Starts the browser-mode server on its own data folder and returns the URL it prints, and
+ * everything the node has logged so far.
+ */
 export async function startBrowserMode(
   dataDir: string,
-): Promise<{ url: string; process: ChildProcess }> {
+): Promise<{ url: string; process: ChildProcess; log: () => string }> {
   const child = spawn(PINNED_NODE, ['electron/node/browser/start.ts', '--data-dir', dataDir], {
     stdio: ['ignore', 'pipe', 'pipe'],
   })
@@ -34,7 +37,7 @@ export async function startBrowserMode(
   )
   const firstLine = new Promise<string>((resolve) => lines.once('line', resolve))
   const line = await Promise.race([firstLine, exited])
-  return { url: (JSON.parse(line) as { url: string }).url, process: child }
+  return { url: (JSON.parse(line) as { url: string }).url, process: child, log: () => stderr }
 }
 
 /** Path of the Electron binary, or undefined where it was never downloaded (CI here). */
@@ -74,6 +77,7 @@ export const test = base.extend<AppFixtureOptions & { app: App }>({
       const server = await startBrowserMode(dataDir)
       await page.goto(server.url)
       await use({ page, dataDir })
+      if (testInfo.status !== testInfo.expectedStatus) await reportNodeLog(server.log(), testInfo)
       server.process.kill('SIGTERM')
       await new Promise((resolve) => server.process.once('exit', resolve))
     } finally {
@@ -81,5 +85,15 @@ export const test = base.extend<AppFixtureOptions & { app: App }>({
     }
   },
 })
+
+/**
+ * A failed test attaches the node's log, and prints its warnings and errors, which CI's output
+ * keeps once the data folder is gone.
+ */
+async function reportNodeLog(log: string, testInfo: TestInfo): Promise<void> {
+  await testInfo.attach('node log', { body: log, contentType: 'text/plain' })
+  const problems = log.split('\n').filter((line) => /"level":"(warn|error)"/.test(line))
+  if (problems.length > 0) console.log(`node warnings and errors:\n${problems.join('\n')}`)
+}
 
 export { expect } from '@playwright/test'
