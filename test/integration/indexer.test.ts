@@ -1,27 +1,14 @@
 import assert from 'node:assert/strict'
 import { join } from 'node:path'
-import { after, test } from 'node:test'
-import ganache from 'ganache'
-import { BrowserProvider, HDNodeWallet, Interface, id, type Eip1193Provider } from 'ethers'
+import { test } from 'node:test'
+import { Interface, id } from 'ethers'
 import { EventIndexer } from '../../electron/node/chain/indexer.ts'
 import { openDatabase } from '../../electron/node/db/database.ts'
 import { silentLogger } from '../../electron/node/log.ts'
+import { startBareChain } from '../helpers/bare-chain.ts'
 import { tempDir } from '../helpers/temp.ts'
 
-const mnemonic = HDNodeWallet.createRandom().mnemonic!.phrase
-const chain = ganache.provider({
-  logging: { quiet: true },
-  chain: { hardfork: 'shanghai' as const },
-  wallet: { mnemonic, totalAccounts: 1 },
-})
-const provider = new BrowserProvider(chain as unknown as Eip1193Provider, undefined, {
-  cacheTimeout: -1,
-})
-const sender = HDNodeWallet.fromPhrase(mnemonic).connect(provider)
-after(async () => {
-  provider.destroy()
-  await chain.disconnect()
-})
+const { connect, sender } = startBareChain()
 
 /**
  * Deploys a contract whose every call emits `Ping()`: init code that returns the 39-byte runtime
@@ -38,10 +25,7 @@ async function deployPinger(): Promise<string> {
 test('a sync asked for while another runs indexes the blocks mined after that run began', async () => {
   const pinger = await deployPinger()
   // The indexer's own provider, whose head reads wait until the test lets them go.
-  const indexerProvider = new BrowserProvider(chain as unknown as Eip1193Provider, undefined, {
-    cacheTimeout: -1,
-  })
-  after(() => indexerProvider.destroy())
+  const indexerProvider = connect()
   const readHead = indexerProvider.getBlockNumber.bind(indexerProvider)
   let headRead: () => void = () => {}
   const headWasRead = new Promise<void>((resolve) => (headRead = resolve))

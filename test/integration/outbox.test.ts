@@ -1,36 +1,14 @@
 import assert from 'node:assert/strict'
 import { join } from 'node:path'
-import { after, beforeEach, describe, test } from 'node:test'
-import ganache from 'ganache'
-import {
-  BrowserProvider,
-  HDNodeWallet,
-  Interface,
-  Transaction,
-  Wallet,
-  id,
-  parseEther,
-  type Eip1193Provider,
-} from 'ethers'
+import { beforeEach, describe, test } from 'node:test'
+import { Interface, Transaction, Wallet, id, parseEther } from 'ethers'
 import { TxOutbox } from '../../electron/node/chain/outbox.ts'
 import { openDatabase, type Database } from '../../electron/node/db/database.ts'
 import { silentLogger } from '../../electron/node/log.ts'
+import { startBareChain } from '../helpers/bare-chain.ts'
 import { tempDir } from '../helpers/temp.ts'
 
-const mnemonic = HDNodeWallet.createRandom().mnemonic!.phrase
-const chain = ganache.provider({
-  logging: { quiet: true },
-  chain: { hardfork: 'shanghai' as const },
-  wallet: { mnemonic, totalAccounts: 1 },
-})
-const provider = new BrowserProvider(chain as unknown as Eip1193Provider, undefined, {
-  cacheTimeout: -1,
-})
-const sender = HDNodeWallet.fromPhrase(mnemonic).connect(provider)
-after(async () => {
-  provider.destroy()
-  await chain.disconnect()
-})
+const { provider, sender } = startBareChain()
 
 let db: Database
 let recipient: string
