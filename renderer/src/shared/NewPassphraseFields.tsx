@@ -19,6 +19,8 @@ export function NewPassphraseFields({
       <PassphraseInput
         label={t('fields.passphrase')}
         description={t('forms.passphraseHint')}
+        // Side by side, the hint goes under the field so both fields line up.
+        inputWrapperOrder={sideBySide ? ['label', 'input', 'description', 'error'] : undefined}
         required
         {...passphrase}
       />
