@@ -138,4 +138,20 @@ export const migrations: readonly string[] = [
     timestamp INTEGER NOT NULL
   );
   `,
+  `
+  -- A patient's "no" to an access request. The registry has no refusal (no grant is the
+  -- answer), so the decline is kept by the node where the patient gave it.
+  CREATE TABLE access_request_declines (
+    request_tx_hash TEXT PRIMARY KEY,
+    patient TEXT NOT NULL,
+    declined_at TEXT NOT NULL
+  );
+
+  -- Why an administrator suspended a staff member, as a reason code: kept here, never on chain.
+  CREATE TABLE staff_suspension_reasons (
+    tx_hash TEXT PRIMARY KEY,
+    account TEXT NOT NULL,
+    reason TEXT NOT NULL
+  );
+  `,
 ]
