@@ -154,4 +154,24 @@ export const migrations: readonly string[] = [
     reason TEXT NOT NULL
   );
   `,
+  `
+  -- The institution emergency releasers whose key this node holds, sealed by the node's own
+  -- secret (vault/node-secret.ts): a copy of this table opens nothing without that secret.
+  CREATE TABLE emergency_releasers (
+    institution INTEGER PRIMARY KEY,
+    address TEXT NOT NULL,
+    encryption_public_key TEXT NOT NULL,
+    sealed_key BLOB NOT NULL,
+    secret_source TEXT NOT NULL,
+    created_at TEXT NOT NULL
+  );
+
+  -- Key bundles that hand a releaser the custodian keys of versions older than the releaser.
+  CREATE TABLE emergency_releaser_bundles (
+    releaser TEXT NOT NULL,
+    patient TEXT NOT NULL,
+    cid TEXT NOT NULL,
+    PRIMARY KEY (releaser, patient, cid)
+  );
+  `,
 ]
