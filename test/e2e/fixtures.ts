@@ -75,7 +75,9 @@ export const test = base.extend<AppFixtureOptions & { app: App }>({
         return
       }
       const server = await startBrowserMode(dataDir)
+      // The one-time sign-in address sets the session cookie and lands on the bare address.
       await page.goto(server.url)
+      await page.waitForURL((url) => url.pathname === '/' && url.search === '')
       await use({ page, dataDir })
       if (testInfo.status !== testInfo.expectedStatus) await reportNodeLog(server.log(), testInfo)
       server.process.kill('SIGTERM')

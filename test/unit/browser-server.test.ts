@@ -20,10 +20,13 @@ writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>EMR Node</ti
 writeFileSync(join(tmpdir(), 'emr-outside.txt'), 'secret outside the renderer folder')
 
 let server: BrowserServer
-let token: string
+let origin: string
+/** The Cookie header of a browser signed in through the first address. */
+let cookie: string
 before(async () => {
   server = await startBrowserServer({ dispatch, events, staticDir })
-  token = new URL(server.url).searchParams.get('token')!
+  origin = `http://127.0.0.1:${server.port}`
+  cookie = await logIn(server.url)
 })
 after(() => server.close())
 
@@ -53,40 +56,133 @@ function send(
   )
 }
 
-test('the server listens on loopback only, on a random port, with a long random token', () => {
-  const url = new URL(server.url)
-  assert.equal(url.hostname, '127.0.0.1')
-  assert.ok(server.port > 0)
-  assert.ok(token.length >= 43)
+/** Opens a sign-in address and returns the Cookie header the browser would send from then on. */
+async function logIn(url: string): Promise<string> {
+  const { pathname, search } = new URL(url)
+  const response = await send(pathname + search)
+  assert.equal(response.status, 303)
+  const [setCookie] = response.headers['set-cookie'] as string[]
+  return setCookie!.split(';')[0]!
+}
+
+/** An api call as the page's script makes it: POST, its session cookie, its own origin. */
+const pageHeaders = () => ({
+  cookie,
+  origin,
+  'sec-fetch-site': 'same-origin',
+  'content-type': 'application/json',
 })
 
-test('an api call with the token reaches the dispatcher with its input', async () => {
-  const response = await send('/api/node.status', {
-    method: 'POST',
-    headers: { authorization: `Bearer ${token}` },
-    body: JSON.stringify({ a: 1 }),
+function callApi(headers: Record<string, string>, body = '{}') {
+  return send('/api/node.status', { method: 'POST', headers, body })
+}
+
+async function assertRefused(response: { status: number; body: string }, callsBefore: number) {
+  assert.equal(response.status, 401)
+  assert.equal(JSON.parse(response.body).error.code, 'ERR_UNAUTHORIZED')
+  assert.equal(calls.length, callsBefore)
+}
+
+test('the server listens on loopback only, on a random port, with a long one-time token', () => {
+  const url = new URL(server.url)
+  assert.equal(url.hostname, '127.0.0.1')
+  assert.equal(url.pathname, '/login')
+  assert.ok(server.port > 0)
+  assert.ok(url.searchParams.get('token')!.length >= 43)
+})
+
+test('signing in sets an HttpOnly, SameSite=Strict session cookie and leaves the token address', async () => {
+  const { pathname, search } = new URL(server.issueLoginUrl())
+  const response = await send(pathname + search)
+  assert.equal(response.status, 303)
+  // The browser lands on the bare address: the token is in neither the address bar nor history.
+  assert.equal(response.headers.location, '/')
+  const [setCookie] = response.headers['set-cookie'] as string[]
+  const [pair, ...attributes] = setCookie!.split('; ')
+  assert.match(pair!, new RegExp(`^emr_session_${server.port}=[\\w-]{43}$`))
+  assert.deepEqual(attributes.sort(), ['HttpOnly', 'Path=/', 'SameSite=Strict'])
+  // Each browser gets its own secret, never the token it came with.
+  assert.notEqual(pair!.split('=')[1], new URLSearchParams(search).get('token'))
+  assert.notEqual(pair, cookie)
+})
+
+test('a sign-in address works once', async () => {
+  const { pathname, search } = new URL(server.issueLoginUrl())
+  assert.equal((await send(pathname + search)).status, 303)
+  const again = await send(pathname + search)
+  assert.equal(again.status, 403)
+  assert.equal(again.headers['set-cookie'], undefined)
+})
+
+test('a new sign-in address replaces the previous unused one', async () => {
+  const first = new URL(server.issueLoginUrl())
+  const second = new URL(server.issueLoginUrl())
+  assert.equal((await send(first.pathname + first.search)).status, 403)
+  assert.equal((await send(second.pathname + second.search)).status, 303)
+})
+
+for (const token of ['', 'wrong', 'a'.repeat(43)]) {
+  test(`a sign-in address with a wrong token (${JSON.stringify(token)}) sets no cookie`, async () => {
+    server.issueLoginUrl()
+    const response = await send(`/login?token=${token}`)
+    assert.equal(response.status, 403)
+    assert.equal(response.headers['set-cookie'], undefined)
   })
+}
+
+test('an api call from the signed-in page reaches the dispatcher with its input', async () => {
+  const response = await callApi(pageHeaders(), JSON.stringify({ a: 1 }))
   assert.equal(response.status, 200)
   assert.deepEqual(JSON.parse(response.body), { ok: true, value: { echoed: 'node.status' } })
   assert.deepEqual(calls.at(-1), ['node.status', { a: 1 }])
 })
 
-const badTokens: [string, () => Record<string, string>][] = [
-  ['no token', () => ({})],
-  ['a wrong token', () => ({ authorization: 'Bearer wrong' })],
-  ['a token one character short', () => ({ authorization: `Bearer ${token.slice(1)}` })],
+test('the api also answers a page opened as localhost', async () => {
+  const response = await callApi({
+    ...pageHeaders(),
+    host: `localhost:${server.port}`,
+    origin: `http://localhost:${server.port}`,
+  })
+  assert.equal(response.status, 200)
+})
+
+const refusedCalls: [string, () => Record<string, string>][] = [
+  ['no cookie (a new browser)', () => ({ ...pageHeaders(), cookie: '' })],
+  [
+    'a wrong session cookie',
+    () => ({ ...pageHeaders(), cookie: `emr_session_${server.port}=${'a'.repeat(43)}` }),
+  ],
+  [
+    'the sign-in token as the cookie',
+    () => ({
+      ...pageHeaders(),
+      cookie: `emr_session_${server.port}=${new URL(server.issueLoginUrl()).searchParams.get('token')}`,
+    }),
+  ],
+  [
+    "the cookie under another port's name",
+    () => ({ ...pageHeaders(), cookie: cookie.replace(/_\d+=/, '_1=') }),
+  ],
+  [
+    'the session as a bearer token',
+    () => ({ ...pageHeaders(), cookie: '', authorization: `Bearer ${cookie.split('=')[1]}` }),
+  ],
+  ["another port's origin (same site)", () => ({ ...pageHeaders(), origin: 'http://127.0.0.1:1' })],
+  ["another site's origin", () => ({ ...pageHeaders(), origin: 'https://evil.example' })],
+  [
+    'no origin',
+    () => {
+      const { origin: _, ...headers } = pageHeaders()
+      return headers
+    },
+  ],
+  ['Sec-Fetch-Site: same-site', () => ({ ...pageHeaders(), 'sec-fetch-site': 'same-site' })],
+  ['Sec-Fetch-Site: cross-site', () => ({ ...pageHeaders(), 'sec-fetch-site': 'cross-site' })],
 ]
-for (const [what, headers] of badTokens) {
+for (const [what, headers] of refusedCalls) {
   test(`an api call with ${what} is refused without reaching the node`, async () => {
     const callsBefore = calls.length
-    const response = await send('/api/node.status', {
-      method: 'POST',
-      headers: headers(),
-      body: '{}',
-    })
-    assert.equal(response.status, 401)
-    assert.equal(JSON.parse(response.body).error.code, 'ERR_UNAUTHORIZED')
-    assert.equal(calls.length, callsBefore)
+    await assertRefused(await callApi(headers()), callsBefore)
   })
 }
 
@@ -98,7 +194,7 @@ test('a request for another host name is refused (DNS rebinding)', async () => {
 test('malformed JSON gets a typed invalid-input error', async () => {
   const response = await send('/api/node.status', {
     method: 'POST',
-    headers: { authorization: `Bearer ${token}` },
+    headers: pageHeaders(),
     body: '{ nope',
   })
   assert.equal(response.status, 400)
@@ -125,10 +221,15 @@ for (const path of [
   })
 }
 
-test('node events reach a subscriber with the token as server-sent events', async () => {
+test('node events reach a signed-in page as server-sent events', async () => {
   const received = new Promise<string>((resolve, reject) => {
     const req = request(
-      { host: '127.0.0.1', port: server.port, path: `/api/events?token=${token}` },
+      {
+        host: '127.0.0.1',
+        port: server.port,
+        path: '/api/events',
+        headers: { cookie, 'sec-fetch-site': 'same-origin' },
+      },
       (res) => {
         res.on('data', (chunk: Buffer) => {
           if (chunk.toString().includes('event: block')) {
@@ -144,3 +245,14 @@ test('node events reach a subscriber with the token as server-sent events', asyn
   setTimeout(() => events.emit('block', { height: 42 }), 50)
   assert.match(await received, /data: \{"height":42\}/)
 })
+
+const refusedStreams: [string, () => Record<string, string>][] = [
+  ['a browser without the cookie', () => ({ 'sec-fetch-site': 'same-origin' })],
+  ['a page of another port', () => ({ cookie, 'sec-fetch-site': 'same-site' })],
+]
+for (const [what, headers] of refusedStreams) {
+  test(`node events are refused to ${what}`, async () => {
+    const response = await send('/api/events', { headers: headers() })
+    assert.equal(response.status, 401)
+  })
+}

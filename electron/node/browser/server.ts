@@ -1,4 +1,3 @@
-import { randomBytes, timingSafeEqual } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
@@ -8,6 +7,7 @@ import { eventNames } from '../api/spec.ts'
 import { CONTENT_SECURITY_POLICY } from '../content-security-policy.ts'
 import { InvalidInputError, UnauthorizedError, toErrorInfo } from '../errors.ts'
 import type { NodeEvents } from '../events.ts'
+import { BrowserSessions, readCookie, sessionCookie, sessionCookieName } from './sessions.ts'
 
 const MAX_BODY_BYTES = 64 * 1024 * 1024
 
@@ -23,9 +23,11 @@ const contentTypes: Record<string, string> = {
 }
 
 export interface BrowserServer {
-  /** The address to open, carrying the session token once. */
+  /** The first sign-in address to open: it works once, in one browser. */
   url: string
   port: number
+  /** A new one-time sign-in address, for another browser; the previous one stops working. */
+  issueLoginUrl(): string
   close(): Promise<void>
 }
 
@@ -39,11 +41,13 @@ export interface BrowserServerOptions {
 }
 
 /**
- * Browser mode: serves the built renderer and the api table on loopback only. Every api call
- * needs the random session token, and requests for other hosts are refused (DNS rebinding).
+ * Browser mode: serves the built renderer and the api table on loopback only. A browser signs in
+ * once through a one-time address, which sets its session cookie; every api call needs that
+ * cookie and, being a script's request, this page's own origin. Requests for other hosts are
+ * refused (DNS rebinding).
  */
 export async function startBrowserServer(options: BrowserServerOptions): Promise<BrowserServer> {
-  const token = randomBytes(32).toString('base64url')
+  const sessions = new BrowserSessions()
   const server = createServer((request, response) => {
     handle(request, response).catch((error: unknown) => {
       if (!response.headersSent) sendJson(response, 500, { ok: false, error: toErrorInfo(error) })
@@ -55,14 +59,13 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     if (!isLoopbackHost(request.headers.host, port))
       return sendText(response, 421, 'Misdirected request')
     const url = new URL(request.url ?? '/', `http://127.0.0.1:${port}`)
-    if (url.pathname === '/api/events') {
-      if (!tokenMatches(url.searchParams.get('token'), token)) return unauthorized(response)
-      return streamEvents(response, options.events)
-    }
+    if (url.pathname === LOGIN_PATH) return logIn(response, url.searchParams.get('token'), port)
     if (url.pathname.startsWith('/api/')) {
+      const cookie = readCookie(request.headers.cookie, sessionCookieName(port))
+      if (!sessions.isSession(cookie) || !isFromThisPage(request)) return unauthorized(response)
+      if (url.pathname === '/api/events') return streamEvents(response, options.events)
       if (request.method !== 'POST') return sendText(response, 405, 'Method not allowed')
-      const bearer = request.headers.authorization?.replace(/^Bearer /, '') ?? null
-      if (!tokenMatches(bearer, token)) return unauthorized(response)
+      if (!hasThisOrigin(request)) return unauthorized(response)
       let input: unknown
       try {
         input = await readJsonBody(request)
@@ -74,28 +77,59 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     return serveStatic(response, options.staticDir, url.pathname)
   }
 
+  /** Spends a login token: sets the session cookie and leaves the token's address at once. */
+  function logIn(response: ServerResponse, token: string | null, port: number): void {
+    const session = sessions.redeem(token)
+    if (!session) return sendText(response, 403, LOGIN_REFUSED)
+    // A redirect, so the address bar and the page's history entry never hold the token.
+    response.writeHead(303, {
+      location: '/',
+      'set-cookie': sessionCookie(port, session),
+      'cache-control': 'no-store',
+      'referrer-policy': 'no-referrer',
+    })
+    response.end()
+  }
+
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve))
   const port = (server.address() as AddressInfo).port
+  const issueLoginUrl = () =>
+    `http://127.0.0.1:${port}${LOGIN_PATH}?token=${sessions.issueLoginToken()}`
   return {
-    url: `http://127.0.0.1:${port}/?token=${token}`,
+    url: issueLoginUrl(),
     port,
+    issueLoginUrl,
     close: () => closeServer(server),
   }
 }
+
+const LOGIN_PATH = '/login'
+const LOGIN_REFUSED =
+  'This sign-in address was already used or has been replaced. Press Enter in the terminal ' +
+  'running npm run browser to print a new one.'
 
 function isLoopbackHost(host: string | undefined, port: number): boolean {
   return host === `127.0.0.1:${port}` || host === `localhost:${port}`
 }
 
-function tokenMatches(given: string | null, token: string): boolean {
-  if (!given) return false
-  const a = Buffer.from(given)
-  const b = Buffer.from(token)
-  return a.length === b.length && timingSafeEqual(a, b)
+/**
+ * Browsers say where a request comes from; another site or another port on this machine (same
+ * site, so the SameSite cookie still goes along) is refused. Clients that send no Sec-Fetch-Site
+ * (older browsers, scripts) still need the cookie and, for calls, the Origin.
+ */
+function isFromThisPage(request: IncomingMessage): boolean {
+  const site = request.headers['sec-fetch-site']
+  return site === undefined || site === 'same-origin'
+}
+
+/** An api call is a script's POST, which browsers always send with the page's origin. */
+function hasThisOrigin(request: IncomingMessage): boolean {
+  return request.headers.origin === `http://${request.headers.host}`
 }
 
 function unauthorized(response: ServerResponse): void {
-  sendJson(response, 401, { ok: false, error: new UnauthorizedError().toJSON() })
+  const error = new UnauthorizedError('This browser is not signed in to the node')
+  sendJson(response, 401, { ok: false, error: error.toJSON() })
 }
 
 async function readJsonBody(request: IncomingMessage): Promise<unknown> {

@@ -1,7 +1,9 @@
 /**
  * Browser mode: `npm run browser`. Starts the node on the data folder and serves the built
- * renderer on loopback. Prints one JSON line `{ "url": … }` on stdout for scripts and tests.
+ * renderer on loopback. Prints one JSON line `{ "url": … }` on stdout for scripts and tests: a
+ * one-time sign-in address. Pressing Enter in the terminal prints a new one, for another browser.
  */
+import { createInterface } from 'node:readline'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { createDispatcher } from '../api/dispatch.ts'
@@ -34,7 +36,15 @@ try {
     port: Number(values.port),
   })
   process.stdout.write(`${JSON.stringify({ url: server.url, dataDir })}\n`)
-  process.stderr.write(`EMR Node browser mode: open ${server.url}\n`)
+  process.stderr.write(
+    `EMR Node browser mode: open ${server.url}\n` +
+      'The address signs in one browser, once. Press Enter here for a new one.\n',
+  )
+  createInterface({ input: process.stdin }).on('line', () =>
+    process.stderr.write(
+      `New sign-in address (the previous one stops working): ${server.issueLoginUrl()}\n`,
+    ),
+  )
 
   let stopping = false
   const shutdown = async () => {
