@@ -2,7 +2,12 @@
  * Browser mode: `npm run browser`. Starts the node on the data folder and serves the built
  * renderer on loopback. Prints one JSON line `{ "url": … }` on stdout for scripts and tests: a
  * one-time sign-in address. Pressing Enter in the terminal prints a new one, for another browser.
+ *
+ * With --build-if-stale (what `npm run browser` passes) it first runs `npm run build` when a
+ * source or config is newer than the build, or always with --rebuild.
  */
+import { spawnSync } from 'node:child_process'
+import { join } from 'node:path'
 import { createInterface } from 'node:readline'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
@@ -12,14 +17,27 @@ import { createLogger } from '../log.ts'
 import { HospitalNode } from '../node.ts'
 import { dataPaths, defaultDataDir } from '../paths.ts'
 import { createJsonSettingsStore } from '../settings/store.ts'
+import { buildOutput, isBuildCurrent } from './build-freshness.ts'
 import { startBrowserServer } from './server.ts'
 
 const { values } = parseArgs({
   options: {
     'data-dir': { type: 'string' },
     port: { type: 'string', default: '0' },
+    'build-if-stale': { type: 'boolean', default: false },
+    rebuild: { type: 'boolean', default: false },
   },
 })
+const projectRoot = fileURLToPath(new URL('../../../', import.meta.url))
+if (values.rebuild || (values['build-if-stale'] && !isBuildCurrent(projectRoot))) {
+  // The build's output goes to stderr: stdout carries only the JSON line scripts read.
+  const build = spawnSync('npm', ['run', 'build'], { cwd: projectRoot, stdio: ['ignore', 2, 2] })
+  if (build.status !== 0) process.exit(build.status ?? 1)
+} else if (values['build-if-stale']) {
+  process.stderr.write(
+    'The build is current: not rebuilding (npm run browser -- --rebuild forces it).\n',
+  )
+}
 const dataDir = values['data-dir'] ?? defaultDataDir()
 const log = createLogger('emr')
 
@@ -32,7 +50,7 @@ try {
   const server = await startBrowserServer({
     dispatch: createDispatcher(node),
     events: node.events,
-    staticDir: fileURLToPath(new URL('../../../out/renderer', import.meta.url)),
+    staticDir: join(projectRoot, buildOutput),
     port: Number(values.port),
   })
   process.stdout.write(`${JSON.stringify({ url: server.url, dataDir })}\n`)
