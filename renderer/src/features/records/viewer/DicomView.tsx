@@ -1,5 +1,5 @@
-import { Alert, Box, DataList, Group, Stack, Text } from '@mantine/core'
-import { useCallback, useMemo } from 'react'
+import { Alert, Box, DataList, Group, Loader, Stack, Text } from '@mantine/core'
+import { useCallback, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { DataField } from '../../../shared/DataField.tsx'
 import {
@@ -12,12 +12,22 @@ import {
 
 type Reading = { ok: true; dicom: ParsedDicom } | { ok: false; message: string }
 
-function read(bytes: Uint8Array): Reading {
-  try {
-    return { ok: true, dicom: readDicom(bytes) }
-  } catch (error) {
-    return { ok: false, message: dicomErrorMessage(error) }
-  }
+/** The file read and its frame drawn (decoding takes a moment for compressed frames). */
+function useDicom(bytes: Uint8Array): Reading | undefined {
+  const [reading, setReading] = useState<{ bytes: Uint8Array; result: Reading }>()
+  useEffect(() => {
+    let current = true
+    readDicom(bytes).then(
+      (dicom) => current && setReading({ bytes, result: { ok: true, dicom } }),
+      (error: unknown) =>
+        current && setReading({ bytes, result: { ok: false, message: dicomErrorMessage(error) } }),
+    )
+    return () => {
+      current = false
+    }
+  }, [bytes])
+  // A reading of the previous file is never shown for this one.
+  return reading?.bytes === bytes ? reading.result : undefined
 }
 
 /** The frame at its own pixel size, shown at least 512 px wide (or the width available). */
@@ -98,11 +108,12 @@ function TagList({ tags }: { tags: DicomTags }) {
   )
 }
 
-/** A DICOM file: its key tags, and its first frame where it is stored uncompressed. */
+/** A DICOM file: its key tags, and its first frame, uncompressed or decoded. */
 export default function DicomView({ bytes, title }: { bytes: Uint8Array; title: string }) {
   const { t } = useTranslation()
-  const reading = useMemo(() => read(bytes), [bytes])
+  const reading = useDicom(bytes)
 
+  if (!reading) return <Loader size="sm" aria-label={t('records.dicom.decoding')} />
   if (!reading.ok) {
     return (
       <Alert
@@ -154,6 +165,25 @@ export default function DicomView({ bytes, title }: { bytes: Uint8Array; title: 
           data-testid="dicom-compressed"
         >
           {t('records.dicom.compressed', { syntax: tags.transferSyntaxName })}
+        </Alert>
+      )
+      break
+    case 'undecodable':
+      picture = (
+        <Alert
+          color="yellow"
+          variant="light"
+          title={t('records.dicom.undecodableTitle')}
+          data-testid="dicom-undecodable"
+        >
+          <Stack gap={4}>
+            <Text size="sm">
+              {t('records.dicom.undecodable', { syntax: tags.transferSyntaxName })}
+            </Text>
+            <Text size="sm" ff="monospace" c="dimmed">
+              {image.message}
+            </Text>
+          </Stack>
         </Alert>
       )
       break

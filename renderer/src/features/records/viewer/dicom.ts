@@ -1,12 +1,15 @@
 /**
  * DICOM files: the tags a reader checks first, and the first frame drawn with the file's own
- * window, for the uncompressed transfer syntaxes. Compressed frames are named, not decoded.
+ * window: uncompressed, or decoded from JPEG baseline or JPEG 2000 (`dicom-codecs.ts`). Other
+ * compressions are named, not decoded.
  */
 import dicomParser, { type DataSet } from 'dicom-parser'
 import { hasAscii } from './bytes.ts'
+import { codecFor, decodeFrame } from './dicom-codecs.ts'
 
 // dicom-parser is a UMD bundle: its default export is the namespace in Vite and in Node alike.
-const { parseDicom } = dicomParser
+const { parseDicom, readEncapsulatedImageFrame, readEncapsulatedPixelDataFromFragments } =
+  dicomParser
 
 const transferSyntaxes: Record<string, { name: string; compressed: boolean }> = {
   '1.2.840.10008.1.2': { name: 'Implicit VR Little Endian', compressed: false },
@@ -28,7 +31,15 @@ const transferSyntaxes: Record<string, { name: string; compressed: boolean }> = 
 }
 
 const IMPLICIT_LITTLE = '1.2.840.10008.1.2'
+const EXPLICIT_LITTLE = '1.2.840.10008.1.2.1'
 const BIG_ENDIAN = '1.2.840.10008.1.2.2'
+
+/** The value representations of PS3.5 6.2, which an explicit-VR element names after its tag. */
+const valueRepresentations = new Set(
+  'AE AS AT CS DA DS DT FD FL IS LO LT OB OD OF OL OV OW PN SH SL SQ SS ST SV TM UC UI UL UN UR US UT UV'.split(
+    ' ',
+  ),
+)
 
 export interface DicomTags {
   patientName?: string
@@ -51,7 +62,10 @@ export interface DicomTags {
 /** What can be drawn from the file. */
 export type DicomImage =
   | { kind: 'frame'; frame: Frame }
+  /** Compressed with a scheme no decoder here reads. */
   | { kind: 'compressed' }
+  /** Compressed with a scheme decoded here, but the decoder refused the frame. */
+  | { kind: 'undecodable'; message: string }
   | { kind: 'none' }
   | { kind: 'unsupported'; reason: 'bits' | 'samples' | 'short'; value: number }
 
@@ -116,20 +130,40 @@ function readTags(data: DataSet, transferSyntaxUid: string): DicomTags {
 
 type Unsupported = Extract<DicomImage, { kind: 'unsupported' }>
 
-/** Where the first frame's pixels are, or why they cannot be drawn here. */
-function firstFrame(
-  data: DataSet,
-  tags: DicomTags,
-): { view: DataView; count: number; samples: number } | Unsupported {
+/** One frame's stored samples, wherever they came from. */
+interface Pixels {
+  view: DataView
+  rows: number
+  columns: number
+  /** Pixels in the frame. */
+  count: number
+  samples: number
+  bits: 8 | 16
+  signed: boolean
+  littleEndian: boolean
+  /** Colour planes one after another (RR…GG…BB…) rather than interleaved. */
+  planar: boolean
+}
+
+/** Whether the frame's layout is one this viewer draws: grey 8 or 16 bits, or 8-bit RGB. */
+function checkLayout(samples: number, bits: number): Unsupported | undefined {
+  if (samples !== 1 && samples !== 3) {
+    return { kind: 'unsupported', reason: 'samples', value: samples }
+  }
+  if (bits !== 8 && (bits !== 16 || samples !== 1)) {
+    return { kind: 'unsupported', reason: 'bits', value: bits }
+  }
+  return undefined
+}
+
+/** The first frame of native (uncompressed) pixel data. */
+function nativeFrame(data: DataSet, tags: DicomTags): Pixels | Unsupported {
   const pixels = data.elements.x7fe00010!
   const count = (tags.rows ?? 0) * (tags.columns ?? 0)
   const bits = tags.bitsAllocated ?? 0
   const samples = data.uint16('x00280002') ?? 1
-  if (samples !== 1 && samples !== 3)
-    return { kind: 'unsupported', reason: 'samples', value: samples }
-  if (bits !== 8 && (bits !== 16 || samples !== 1)) {
-    return { kind: 'unsupported', reason: 'bits', value: bits }
-  }
+  const refused = checkLayout(samples, bits)
+  if (refused) return refused
   const length = count * samples * (bits / 8)
   if (count === 0 || pixels.length < length || pixels.dataOffset + length > data.byteArray.length) {
     return { kind: 'unsupported', reason: 'short', value: pixels.length }
@@ -139,17 +173,70 @@ function firstFrame(
     data.byteArray.byteOffset + pixels.dataOffset,
     length,
   )
-  return { view, count, samples }
+  return {
+    view,
+    rows: tags.rows!,
+    columns: tags.columns!,
+    count,
+    samples,
+    bits: bits as 8 | 16,
+    signed: data.uint16('x00280103') === 1,
+    littleEndian: tags.transferSyntaxUid !== BIG_ENDIAN,
+    planar: data.uint16('x00280006') === 1,
+  }
+}
+
+/** The first frame's encoded bytes: its fragments, found by the offset table when one is given. */
+function encodedFirstFrame(data: DataSet, frames: number): Uint8Array {
+  const element = data.elements.x7fe00010!
+  const fragments = element.fragments ?? []
+  if ((element.basicOffsetTable?.length ?? 0) > 0) {
+    return readEncapsulatedImageFrame(data, element, 0)
+  }
+  // Without an offset table: one fragment per frame, or a single frame in every fragment.
+  const count = frames > 1 && fragments.length === frames ? 1 : fragments.length
+  return readEncapsulatedPixelDataFromFragments(data, element, 0, count)
+}
+
+/** Decodes the first frame of a compressed file, when a decoder here reads its syntax. */
+async function decodedFrame(data: DataSet, tags: DicomTags): Promise<Pixels | DicomImage> {
+  const codec = codecFor(tags.transferSyntaxUid)
+  if (!codec) return { kind: 'compressed' }
+  let decoded
+  try {
+    decoded = await decodeFrame(codec, encodedFirstFrame(data, tags.frames))
+  } catch (error) {
+    return { kind: 'undecodable', message: dicomErrorMessage(error) }
+  }
+  const bits = decoded.bitsPerSample <= 8 ? 8 : 16
+  const refused = checkLayout(decoded.componentCount, bits)
+  if (refused) return refused
+  const count = decoded.width * decoded.height
+  const length = count * decoded.componentCount * (bits / 8)
+  if (decoded.pixels.length < length) {
+    return { kind: 'unsupported', reason: 'short', value: decoded.pixels.length }
+  }
+  return {
+    view: new DataView(decoded.pixels.buffer, decoded.pixels.byteOffset, length),
+    rows: decoded.height,
+    columns: decoded.width,
+    count,
+    samples: decoded.componentCount,
+    bits,
+    // The file says how its values are meant; the decoders always write little endian, interleaved.
+    signed: data.uint16('x00280103') === 1,
+    littleEndian: true,
+    planar: false,
+  }
 }
 
 /** Stored grey values (before rescale). */
-function greyValues(data: DataSet, tags: DicomTags, view: DataView, count: number): Float64Array {
-  const signed = data.uint16('x00280103') === 1
-  const littleEndian = tags.transferSyntaxUid !== BIG_ENDIAN
+function greyValues(pixels: Pixels): Float64Array {
+  const { view, count, bits, signed, littleEndian } = pixels
   const values = new Float64Array(count)
   for (let i = 0; i < count; i += 1) {
     values[i] =
-      tags.bitsAllocated === 8
+      bits === 8
         ? signed
           ? view.getInt8(i)
           : view.getUint8(i)
@@ -161,8 +248,8 @@ function greyValues(data: DataSet, tags: DicomTags, view: DataView, count: numbe
 }
 
 /** 8-bit RGB, interleaved (RGBRGB…) or planar (RR…GG…BB…). */
-function drawRgb(data: DataSet, tags: DicomTags, view: DataView, count: number): Frame {
-  const planar = data.uint16('x00280006') === 1
+function drawRgb(pixels: Pixels): Frame {
+  const { view, count, planar } = pixels
   const rgba = new Uint8ClampedArray(count * 4)
   for (let i = 0; i < count; i += 1) {
     for (let channel = 0; channel < 3; channel += 1) {
@@ -170,11 +257,12 @@ function drawRgb(data: DataSet, tags: DicomTags, view: DataView, count: number):
     }
     rgba[i * 4 + 3] = 255
   }
-  return { rows: tags.rows!, columns: tags.columns!, rgba }
+  return { rows: pixels.rows, columns: pixels.columns, rgba }
 }
 
 /** Rescales to modality values, applies the window, and writes grey RGBA pixels. */
-function drawFrame(data: DataSet, tags: DicomTags, values: Float64Array): Frame {
+function drawFrame(data: DataSet, tags: DicomTags, pixels: Pixels): Frame {
+  const values = greyValues(pixels)
   const slope = data.floatString('x00281053') ?? 1
   const intercept = data.floatString('x00281052') ?? 0
   let min = Infinity
@@ -199,31 +287,62 @@ function drawFrame(data: DataSet, tags: DicomTags, values: Float64Array): Frame 
     rgba[i * 4 + 2] = grey
     rgba[i * 4 + 3] = 255
   }
-  return { rows: tags.rows!, columns: tags.columns!, rgba, window: { center, width, fromFile } }
+  return { rows: pixels.rows, columns: pixels.columns, rgba, window: { center, width, fromFile } }
+}
+
+/** Where a data set without the Part 10 header starts, and how it is encoded. */
+interface Headerless {
+  offset: number
+  syntax: string
 }
 
 /**
- * Reads a DICOM file. A file without the Part 10 header (no "DICM") is read as implicit VR
- * little endian, the default. Throws what dicom-parser throws for a damaged file.
+ * Finds the first element of a file without the Part 10 header (no "DICM", hence no transfer
+ * syntax tag): little endian, with explicit VRs when the element names a VR after its tag, else
+ * implicit, the default. A file cut from a Part 10 file may keep a stray byte or three of the
+ * header's padding (`no_meta.dcm` starts with one), so the first few offsets are tried for an
+ * element whose tag is a data set's (an even group past the header's) and whose VR or length fits.
  */
-export function readDicom(bytes: Uint8Array): ParsedDicom {
-  const part10 = hasAscii(bytes, 'DICM', 128)
-  const data = part10
-    ? parseDicom(bytes)
-    : parseDicom(bytes, { TransferSyntaxUID: IMPLICIT_LITTLE })
-  const transferSyntaxUid = data.string('x00020010') ?? IMPLICIT_LITTLE
-  const tags = readTags(data, transferSyntaxUid)
-  const syntax = transferSyntaxes[transferSyntaxUid]
-  if (!data.elements.x7fe00010) return { tags, image: { kind: 'none' } }
-  if (syntax?.compressed || data.elements.x7fe00010.encapsulatedPixelData) {
-    return { tags, image: { kind: 'compressed' } }
+function findHeaderless(bytes: Uint8Array): Headerless | undefined {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+  for (let offset = 0; offset <= 3 && offset + 8 <= bytes.length; offset += 1) {
+    const group = view.getUint16(offset, true)
+    if (group % 2 !== 0 || group < 0x0008) continue
+    const vr = String.fromCharCode(bytes[offset + 4]!, bytes[offset + 5]!)
+    if (valueRepresentations.has(vr)) return { offset, syntax: EXPLICIT_LITTLE }
+    const length = view.getUint32(offset + 4, true)
+    if (length % 2 === 0 && offset + 8 + length <= bytes.length) {
+      return { offset, syntax: IMPLICIT_LITTLE }
+    }
   }
-  const located = firstFrame(data, tags)
+  return undefined
+}
+
+/** The parsed data set and its tags. Throws what dicom-parser throws for a damaged file. */
+export function readDicomTags(bytes: Uint8Array): { data: DataSet; tags: DicomTags } {
+  if (hasAscii(bytes, 'DICM', 128)) {
+    const data = parseDicom(bytes)
+    return { data, tags: readTags(data, data.string('x00020010') ?? IMPLICIT_LITTLE) }
+  }
+  const { offset, syntax } = findHeaderless(bytes) ?? { offset: 0, syntax: IMPLICIT_LITTLE }
+  const data = parseDicom(bytes.subarray(offset), { TransferSyntaxUID: syntax })
+  return { data, tags: readTags(data, syntax) }
+}
+
+/**
+ * Reads a DICOM file and draws its first frame, decoding it when it is compressed with JPEG
+ * baseline or JPEG 2000. Throws what dicom-parser throws for a damaged file.
+ */
+export async function readDicom(bytes: Uint8Array): Promise<ParsedDicom> {
+  const { data, tags } = readDicomTags(bytes)
+  const element = data.elements.x7fe00010
+  if (!element) return { tags, image: { kind: 'none' } }
+  const compressed = transferSyntaxes[tags.transferSyntaxUid]?.compressed
+  const located =
+    compressed || element.encapsulatedPixelData
+      ? await decodedFrame(data, tags)
+      : nativeFrame(data, tags)
   if ('kind' in located) return { tags, image: located }
-  const { view, count, samples } = located
-  const frame =
-    samples === 3
-      ? drawRgb(data, tags, view, count)
-      : drawFrame(data, tags, greyValues(data, tags, view, count))
+  const frame = located.samples === 3 ? drawRgb(located) : drawFrame(data, tags, located)
   return { tags, image: { kind: 'frame', frame } }
 }
