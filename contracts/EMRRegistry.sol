@@ -7,18 +7,23 @@ import {IEMRRegistry} from "./IEMRRegistry.sol";
  * @title EMR registry, version 1
  * @notice See {IEMRRegistry}.
  *
- * Storage is one 256-bit word per member, per record, per anchored CID and per (patient, reader)
- * pair, packed by hand (the gas ceilings leave no room for the extra loads and masked writes the
- * compiler emits for packed structs); no arrays, no loops. Layouts, low bits first:
+ * Storage is one 256-bit word per member, per record, per anchored CID, per (patient, reader)
+ * pair and per institution, packed by hand (the gas ceilings leave no room for the extra loads
+ * and masked writes the compiler emits for packed structs); no arrays, no loops. Layouts, low
+ * bits first:
  *
  *  member  kind 0-7 | status 8-15 | role 16-23 | institution 24-55 | serial 56-95 | commitment 96-255
+ *  key     kind 0-7 | status 8-15 | patient 96-255                    (a member of kind PatientKey)
  *  record  patient 0-159 | custodian 160-191 | creator 192-223 | versionCount 224-247 | restricted 248-255
  *  anchor  recordId 0-63 | version 64-95 | uploader 96-255            (keyed by keccak256(cid))
  *  grant   expiry 0-63 | state 64-71 | emergencyUntil 72-135          (keyed by patient, reader)
+ *  institution  emergencyRoles 0-7 | emergencyReleaser 8-167          (keyed by institution id)
  *
  * A member's `serial` is a patient's EIP-712 nonce and a staff member's staff number (unique,
  * from 1); a record remembers its creator by staff number, as a whole address would not fit in
  * the record's word. An account is never both staff and patient, so the field is never both.
+ * Patients have no role: their role byte holds the flag `_KEY_REISSUED`, so that the `…BySig`
+ * paths look up `_patientKeys` only for the few patients whose key was re-issued.
  *
  * The hot paths (gas.test.ts) encode their EIP-712 structs, and the events whose bytes join
  * several arguments, in unallocated memory; read and write a member word through one slot hash;
@@ -41,6 +46,20 @@ contract EMRRegistry is IEMRRegistry {
 
     uint64 private constant _EMERGENCY_DURATION = 24 hours;
 
+    /// @dev In a patient's member word (the role byte, which patients do not use): their key was
+    /// re-issued, `_patientKeys` holds the key that speaks for them.
+    uint256 private constant _KEY_REISSUED = 1 << 16;
+
+    /// @dev Every {StaffRole} bit of a role mask, 1..Auditor.
+    uint256 private constant _ROLE_BITS = (1 << (uint256(type(StaffRole).max) + 1)) - 2;
+
+    /// @dev The emergency roles every institution starts with: Physician | Nurse.
+    uint256 private constant _DEFAULT_EMERGENCY_ROLES =
+        (1 << uint256(StaffRole.Physician)) | (1 << uint256(StaffRole.Nurse));
+
+    /// @dev The highest {markEnteredInError} reason code (4, other).
+    uint8 private constant _MAX_ERROR_REASON = 4;
+
     /// @dev Upper bound of `s` in a non-malleable secp256k1 signature (EIP-2).
     uint256 private constant _MAX_S = 0x7FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF5D576E7357A4501DDFE92F46681B20A0;
 
@@ -62,6 +81,10 @@ contract EMRRegistry is IEMRRegistry {
         keccak256(
             "SetRecordRestricted(address patient,uint64 recordId,bool restricted,uint256 nonce,uint256 deadline)"
         );
+    bytes32 private constant _REISSUE_PATIENT_KEY_TYPEHASH =
+        keccak256(
+            "ReissuePatientKey(address patient,address newKey,bytes encryptionPublicKey,uint256 nonce,uint256 deadline)"
+        );
 
     uint256 private immutable _cachedChainId;
     bytes32 private immutable _cachedDomainSeparator;
@@ -78,6 +101,11 @@ contract EMRRegistry is IEMRRegistry {
     mapping(uint64 recordId => uint256 record) private _records;
     mapping(bytes32 cidHash => uint256 anchor) private _anchors;
     mapping(address patient => mapping(address reader => uint256 grant)) private _grants;
+    mapping(uint32 institution => uint256 settings) private _institutions;
+    /// @dev The key that speaks for a patient whose key was re-issued (`_KEY_REISSUED`).
+    mapping(address patient => address key) private _patientKeys;
+    /// @dev {markEnteredInError} reason codes, keyed by `_versionKey(recordId, version)`.
+    mapping(uint256 versionKey => uint256 reason) private _errorReasons;
 
     constructor(address initialGovernor) {
         if (initialGovernor == address(0)) revert InvalidAccount(initialGovernor);
@@ -106,6 +134,7 @@ contract EMRRegistry is IEMRRegistry {
             _nextStaffNumber(),
             bytes20(0)
         );
+        _institutions[institution] = _DEFAULT_EMERGENCY_ROLES;
         emit InstitutionAdded(institution, admin, name);
     }
 
@@ -222,11 +251,46 @@ contract EMRRegistry is IEMRRegistry {
         _emitPatientRegistered(patient, identityCommitment, encryptionKeyPrefix, encryptionKeyX);
     }
 
+    /// @inheritdoc IEMRRegistry
+    function reissuePatientKey(
+        address patient,
+        address newKey,
+        bytes calldata encryptionPublicKey,
+        bytes calldata keyBundleCid,
+        uint256 deadline,
+        bytes32 r,
+        bytes32 vs
+    ) external {
+        _checkInstitutionAdmin(msg.sender, _memberInstitution(_members[msg.sender]));
+        _checkDeadline(deadline);
+        (uint256 nonce, address oldKey) = _useNonce(patient);
+        if (newKey == address(0)) revert InvalidAccount(newKey);
+        _checkUnregistered(newKey);
+        _checkEncryptionKey(encryptionPublicKey.length, _firstByte(encryptionPublicKey));
+        bytes32 structHash = keccak256(
+            abi.encode(
+                _REISSUE_PATIENT_KEY_TYPEHASH,
+                patient,
+                newKey,
+                keccak256(encryptionPublicKey),
+                nonce,
+                deadline
+            )
+        );
+        _checkSignature(newKey, structHash, r, vs);
+        if (oldKey != patient) _members[oldKey] = _withStatus(_members[oldKey], MemberStatus.Suspended);
+        _members[patient] |= _KEY_REISSUED;
+        _patientKeys[patient] = newKey;
+        _members[newKey] = _packPatientKey(patient);
+        emit PatientKeyReissued(patient, newKey, encryptionPublicKey, msg.sender, keyBundleCid);
+    }
+
     // ------------------------------------------------------------------------------- records
 
     /// @inheritdoc IEMRRegistry
     function anchorRecord(address patient, bytes4 cidPrefix, bytes32 cidDigest) external returns (uint64 recordId) {
         uint256 uploader = _checkActiveStaff(msg.sender);
+        _checkMayAnchor(msg.sender, uploader);
         bytes32 cidHash = _checkNewCid(cidPrefix, cidDigest);
         _checkRegisteredPatient(patient);
         recordId = uint64(_nextRecordId);
@@ -240,11 +304,20 @@ contract EMRRegistry is IEMRRegistry {
 
     /// @inheritdoc IEMRRegistry
     function anchorVersion(uint64 recordId, bytes4 cidPrefix, bytes32 cidDigest) external returns (uint32 version) {
-        uint256 uploader = _checkActiveStaff(msg.sender);
+        uint256 uploader = _members[msg.sender];
+        bool byStaff = _is(uploader, MemberKind.Staff, MemberStatus.Active);
+        address byPatient;
+        if (byStaff) _checkMayAnchor(msg.sender, uploader);
+        else if (_memberKind(uploader) < MemberKind.Patient) revert NotActiveStaff(msg.sender);
+        else byPatient = _speakingFor(msg.sender, uploader);
         bytes32 cidHash = _checkNewCid(cidPrefix, cidDigest);
         uint256 record = _loadRecord(recordId);
-        // The creator, who writes most versions, needs no further look-up.
-        if (_memberSerial(uploader) != _recordCreator(record)) _checkAccess(msg.sender, uploader, recordId, record);
+        if (!byStaff) {
+            if (byPatient != _recordPatient(record)) revert NotRecordPatient(msg.sender, recordId);
+        } else if (_memberSerial(uploader) != _recordCreator(record)) {
+            // The creator, who writes most versions, needs no further look-up.
+            _checkAccess(msg.sender, uploader, recordId, record);
+        }
         version = _recordVersionCount(record) + 1; // checked: the count cannot carry into `restricted`
         _records[recordId] = _withNextVersion(record);
         _anchors[cidHash] = _packAnchor(recordId, version, msg.sender);
@@ -253,8 +326,9 @@ contract EMRRegistry is IEMRRegistry {
 
     /// @inheritdoc IEMRRegistry
     function setRecordRestricted(uint64 recordId, bool restricted) external {
-        uint256 record = _checkRecordPatient(msg.sender, recordId);
-        _setRecordRestricted(msg.sender, recordId, record, restricted);
+        address patient = _callerPatient();
+        uint256 record = _checkRecordPatient(patient, recordId);
+        _setRecordRestricted(patient, recordId, record, restricted);
     }
 
     /// @inheritdoc IEMRRegistry
@@ -268,17 +342,11 @@ contract EMRRegistry is IEMRRegistry {
     ) external {
         _checkDeadline(deadline);
         uint256 record = _checkRecordPatient(patient, recordId);
+        (uint256 nonce, address signer) = _useNonce(patient);
         bytes32 structHash = keccak256(
-            abi.encode(
-                _SET_RECORD_RESTRICTED_TYPEHASH,
-                patient,
-                recordId,
-                restricted,
-                _useNonce(patient),
-                deadline
-            )
+            abi.encode(_SET_RECORD_RESTRICTED_TYPEHASH, patient, recordId, restricted, nonce, deadline)
         );
-        _checkSignature(patient, structHash, r, vs);
+        _checkSignature(signer, structHash, r, vs);
         _setRecordRestricted(patient, recordId, record, restricted);
     }
 
@@ -293,8 +361,7 @@ contract EMRRegistry is IEMRRegistry {
 
     /// @inheritdoc IEMRRegistry
     function grantAccess(address reader, uint64 expiry, bytes calldata keyBundleCid) external {
-        _checkRegisteredPatient(msg.sender);
-        _grantAccess(msg.sender, reader, expiry, keyBundleCid);
+        _grantAccess(_callerPatient(), reader, expiry, keyBundleCid);
     }
 
     /// @inheritdoc IEMRRegistry
@@ -308,15 +375,15 @@ contract EMRRegistry is IEMRRegistry {
         bytes32 vs
     ) external {
         _checkDeadline(deadline);
-        bytes32 structHash = _hashAccessGrant(patient, reader, expiry, keyBundleCid, _useNonce(patient), deadline);
-        _checkSignature(patient, structHash, r, vs);
+        (uint256 nonce, address signer) = _useNonce(patient);
+        bytes32 structHash = _hashAccessGrant(patient, reader, expiry, keyBundleCid, nonce, deadline);
+        _checkSignature(signer, structHash, r, vs);
         _grantAccess(patient, reader, expiry, keyBundleCid);
     }
 
     /// @inheritdoc IEMRRegistry
     function revokeAccess(address reader) external {
-        _checkRegisteredPatient(msg.sender);
-        _revokeAccess(msg.sender, reader);
+        _revokeAccess(_callerPatient(), reader);
     }
 
     /// @inheritdoc IEMRRegistry
@@ -328,33 +395,80 @@ contract EMRRegistry is IEMRRegistry {
         bytes32 vs
     ) external {
         _checkDeadline(deadline);
-        bytes32 structHash = keccak256(
-            abi.encode(_REVOKE_ACCESS_TYPEHASH, patient, reader, _useNonce(patient), deadline)
-        );
-        _checkSignature(patient, structHash, r, vs);
+        (uint256 nonce, address signer) = _useNonce(patient);
+        bytes32 structHash = keccak256(abi.encode(_REVOKE_ACCESS_TYPEHASH, patient, reader, nonce, deadline));
+        _checkSignature(signer, structHash, r, vs);
         _revokeAccess(patient, reader);
     }
 
     /// @inheritdoc IEMRRegistry
     function emergencyAccess(address patient, uint8 reasonCode) external {
         uint256 staff = _checkActiveStaff(msg.sender);
+        uint32 institution = _memberInstitution(staff);
+        StaffRole role = _memberRole(staff);
+        if ((_emergencyRoles(_institutions[institution]) >> uint256(role)) & 1 == 0) {
+            revert RoleCannotDeclareEmergency(msg.sender, role);
+        }
         if (reasonCode == 0) revert InvalidReasonCode(reasonCode);
         _checkRegisteredPatient(patient);
         uint64 expiresAt = uint64(block.timestamp) + _EMERGENCY_DURATION;
         uint256 grant = _grants[patient][msg.sender];
         _grants[patient][msg.sender] = _packGrant(_grantExpiry(grant), _grantState(grant), expiresAt);
-        emit EmergencyAccessDeclared(patient, msg.sender, _memberInstitution(staff), reasonCode, expiresAt);
+        emit EmergencyAccessDeclared(patient, msg.sender, institution, reasonCode, expiresAt);
     }
 
     /// @inheritdoc IEMRRegistry
     function releaseEmergencyKeys(address patient, address staff, bytes calldata keyBundleCid) external {
-        uint32 institution = _memberInstitution(_members[msg.sender]);
-        _checkInstitutionAdmin(msg.sender, institution);
+        // Only staff can have declared an emergency, so `staff` has an institution.
+        if (_grantEmergencyUntil(_grants[patient][staff]) <= block.timestamp) revert NoActiveEmergency(patient, staff);
+        uint32 institution = _memberInstitution(_members[staff]);
         if (
-            _memberInstitution(_members[staff]) != institution ||
-            _grantEmergencyUntil(_grants[patient][staff]) <= block.timestamp
-        ) revert NoActiveEmergency(patient, staff);
+            msg.sender != _emergencyReleaser(_institutions[institution]) &&
+            !_isAdminOf(_members[msg.sender], institution)
+        ) revert NotEmergencyReleaser(msg.sender, institution);
         emit EmergencyKeysReleased(patient, staff, institution, keyBundleCid);
+    }
+
+    /// @inheritdoc IEMRRegistry
+    function setEmergencyRoles(uint32 institution, uint8 roleMask) external {
+        _checkInstitutionAdmin(msg.sender, institution);
+        if (roleMask & ~_ROLE_BITS != 0) revert InvalidRoleMask(roleMask);
+        uint256 settings = _institutions[institution];
+        _institutions[institution] = (settings & ~uint256(0xff)) | roleMask;
+        emit EmergencyRolesSet(institution, msg.sender, roleMask);
+    }
+
+    /// @inheritdoc IEMRRegistry
+    function setEmergencyReleaser(
+        uint32 institution,
+        address releaser,
+        bytes calldata encryptionPublicKey
+    ) external {
+        _checkInstitutionAdmin(msg.sender, institution);
+        if (releaser == address(0)) {
+            if (encryptionPublicKey.length != 0) revert InvalidEncryptionKey();
+        } else {
+            _checkEncryptionKey(encryptionPublicKey.length, _firstByte(encryptionPublicKey));
+        }
+        uint256 settings = _institutions[institution];
+        _institutions[institution] = uint8(settings) | (uint256(uint160(releaser)) << 8);
+        emit EmergencyReleaserSet(institution, releaser, encryptionPublicKey);
+    }
+
+    /// @inheritdoc IEMRRegistry
+    function markEnteredInError(uint64 recordId, uint32 version, uint8 reason) external {
+        uint256 record = _loadRecord(recordId);
+        if (version == 0 || version > _recordVersionCount(record)) revert UnknownVersion(recordId, version);
+        uint32 custodian = _recordCustodian(record);
+        uint256 staff = _members[msg.sender];
+        if (!_is(staff, MemberKind.Staff, MemberStatus.Active) || _memberInstitution(staff) != custodian) {
+            revert NotCustodianStaff(msg.sender, recordId, custodian);
+        }
+        if (reason == 0 || reason > _MAX_ERROR_REASON) revert InvalidErrorReason(reason);
+        uint256 versionKey = _versionKey(recordId, version);
+        if (_errorReasons[versionKey] != 0) revert AlreadyEnteredInError(recordId, version);
+        _errorReasons[versionKey] = reason;
+        emit RecordEnteredInError(recordId, version, msg.sender, reason);
     }
 
     /// @inheritdoc IEMRRegistry
@@ -423,19 +537,46 @@ contract EMRRegistry is IEMRRegistry {
         returns (MemberKind kind, MemberStatus status, StaffRole role, uint32 institution, bytes20 commitment)
     {
         uint256 member = _members[account];
-        return (
-            _memberKind(member),
-            _memberStatus(member),
-            _memberRole(member),
-            _memberInstitution(member),
-            _memberCommitment(member)
-        );
+        kind = _memberKind(member);
+        // A patient's role byte holds flags; a patient key's upper bits hold its patient.
+        status = _memberStatus(member);
+        if (kind == MemberKind.Staff) {
+            return (kind, status, _memberRole(member), _memberInstitution(member), _memberCommitment(member));
+        }
+        commitment = kind == MemberKind.Patient ? _memberCommitment(member) : bytes20(0);
     }
 
     /// @inheritdoc IEMRRegistry
     function nonces(address patient) external view returns (uint256) {
         uint256 member = _members[patient];
         return _memberKind(member) == MemberKind.Patient ? _memberSerial(member) : 0;
+    }
+
+    /// @inheritdoc IEMRRegistry
+    function keyOf(address patient) external view returns (address) {
+        uint256 member = _members[patient];
+        return _is(member, MemberKind.Patient, MemberStatus.Active) ? _currentKey(patient, member) : address(0);
+    }
+
+    /// @inheritdoc IEMRRegistry
+    function patientOf(address key) external view returns (address) {
+        uint256 member = _members[key];
+        if (_is(member, MemberKind.Patient, MemberStatus.Active)) {
+            return member & _KEY_REISSUED == 0 ? key : address(0);
+        }
+        return _is(member, MemberKind.PatientKey, MemberStatus.Active) ? _keyPatient(member) : address(0);
+    }
+
+    /// @inheritdoc IEMRRegistry
+    function emergencySettingsOf(uint32 institution) external view returns (uint8 roleMask, address releaser) {
+        if (institution == 0 || institution > _institutionCount) revert UnknownInstitution(institution);
+        uint256 settings = _institutions[institution];
+        return (uint8(_emergencyRoles(settings)), _emergencyReleaser(settings));
+    }
+
+    /// @inheritdoc IEMRRegistry
+    function enteredInError(uint64 recordId, uint32 version) external view returns (uint8 reason) {
+        return uint8(_errorReasons[_versionKey(recordId, version)]);
     }
 
     /// @inheritdoc IEMRRegistry
@@ -526,26 +667,30 @@ contract EMRRegistry is IEMRRegistry {
     function _accessStatus(address reader, uint256 member, uint256 record) private view returns (AccessStatus) {
         bool isStaff = _is(member, MemberKind.Staff, MemberStatus.Active);
         if (!isStaff && !_is(member, MemberKind.Patient, MemberStatus.Active)) {
-            return
-                _is(member, MemberKind.Staff, MemberStatus.Suspended)
-                    ? AccessStatus.Suspended
-                    : AccessStatus.NotRegistered;
+            if (!_is(member, MemberKind.PatientKey, MemberStatus.Active)) {
+                return
+                    _is(member, MemberKind.Staff, MemberStatus.Suspended)
+                        ? AccessStatus.Suspended
+                        : AccessStatus.NotRegistered;
+            }
+            reader = _keyPatient(member); // a re-issued key reads as its patient
         }
         address patient = _recordPatient(record);
         if (reader == patient) return AccessStatus.Allowed;
         if (isStaff && _memberSerial(member) == _recordCreator(record)) return AccessStatus.Allowed;
         uint256 grant = _grants[patient][reader];
+        GrantState state = _grantState(grant);
+        // The patient's own choices come before an emergency.
+        if (state == GrantState.Revoked) return AccessStatus.Revoked;
+        if (_recordRestricted(record)) return AccessStatus.Restricted;
         if (
             isStaff &&
             _memberInstitution(member) == _recordCustodian(record) &&
             _grantEmergencyUntil(grant) > block.timestamp
         ) return AccessStatus.Allowed;
-        GrantState state = _grantState(grant);
         if (state == GrantState.None) return AccessStatus.NeverGranted;
-        if (state == GrantState.Revoked) return AccessStatus.Revoked;
         uint64 expiry = _grantExpiry(grant);
         if (expiry != 0 && expiry <= block.timestamp) return AccessStatus.Expired;
-        if (_recordRestricted(record)) return AccessStatus.Restricted;
         return AccessStatus.Allowed;
     }
 
@@ -555,14 +700,45 @@ contract EMRRegistry is IEMRRegistry {
     }
 
     /// @dev Checks that `patient` is a registered patient ({NotRegisteredPatient}), returns their
-    /// current nonce and advances it; 2^40 signatures would be needed to carry into the commitment
-    /// bits.
-    function _useNonce(address patient) private returns (uint256 nonce) {
+    /// current nonce, advanced here (2^40 signatures would be needed to carry into the commitment
+    /// bits), and the key that must sign for them.
+    function _useNonce(address patient) private returns (uint256 nonce, address signer) {
         StorageWord storage word = _memberWord(patient);
         uint256 member = word.value;
-        if (!_is(member, MemberKind.Patient, MemberStatus.Active)) revert NotRegisteredPatient(patient);
+        signer = patient;
+        // One comparison in the common case, a patient whose key was never re-issued: kind, status
+        // and the flags byte at once.
+        if (uint24(member) != uint256(MemberKind.Patient) | (uint256(MemberStatus.Active) << 8)) {
+            if (!_is(member, MemberKind.Patient, MemberStatus.Active)) revert NotRegisteredPatient(patient);
+            signer = _patientKeys[patient];
+        }
         nonce = _memberSerial(member);
         word.value = member + (1 << 56);
+    }
+
+    /// @dev The key that speaks for registered `patient` (member word `member`).
+    function _currentKey(address patient, uint256 member) private view returns (address) {
+        return member & _KEY_REISSUED == 0 ? patient : _patientKeys[patient];
+    }
+
+    /// @dev The patient the caller speaks for, as {_speakingFor}.
+    function _callerPatient() private view returns (address) {
+        return _speakingFor(msg.sender, _members[msg.sender]);
+    }
+
+    /// @dev The patient that `account` (member word `member`) speaks for: itself, or the patient of
+    /// its re-issued key. A key that was replaced fails {PatientKeyRetired}, any other account
+    /// {NotRegisteredPatient}.
+    function _speakingFor(address account, uint256 member) private pure returns (address) {
+        if (_is(member, MemberKind.Patient, MemberStatus.Active)) {
+            if (member & _KEY_REISSUED != 0) revert PatientKeyRetired(account);
+            return account;
+        }
+        if (_memberKind(member) == MemberKind.PatientKey) {
+            if (_memberStatus(member) != MemberStatus.Active) revert PatientKeyRetired(account);
+            return _keyPatient(member);
+        }
+        revert NotRegisteredPatient(account);
     }
 
     /// @dev `_members[account]` as a storage reference (as OpenZeppelin's StorageSlot does it),
@@ -710,12 +886,12 @@ contract EMRRegistry is IEMRRegistry {
     }
 
     function _checkInstitutionAdmin(address account, uint32 institution) private view {
-        uint256 member = _members[account];
-        if (
-            !_is(member, MemberKind.Staff, MemberStatus.Active) ||
-            _memberRole(member) != StaffRole.Administrator ||
-            _memberInstitution(member) != institution
-        ) revert NotInstitutionAdmin(account, institution);
+        if (!_isAdminOf(_members[account], institution)) revert NotInstitutionAdmin(account, institution);
+    }
+
+    /// @dev Auditors review; they never write records.
+    function _checkMayAnchor(address account, uint256 member) private pure {
+        if (_memberRole(member) == StaffRole.Auditor) revert RoleCannotAnchor(account, StaffRole.Auditor);
     }
 
     function _checkRegisteredPatient(address account) private view returns (uint256 member) {
@@ -729,19 +905,26 @@ contract EMRRegistry is IEMRRegistry {
     }
 
     function _checkIdentity(bytes20 identityCommitment, bytes calldata encryptionPublicKey) private pure {
-        uint256 prefix;
-        assembly ("memory-safe") {
-            // Whatever follows an empty key is read too: the length is checked as well.
-            prefix := byte(0, calldataload(encryptionPublicKey.offset))
-        }
-        _checkIdentity(identityCommitment, encryptionPublicKey.length, prefix);
+        _checkIdentity(identityCommitment, encryptionPublicKey.length, _firstByte(encryptionPublicKey));
     }
 
     /// @dev The commitment is not zero; the key is `keyLength` bytes starting with `keyPrefix`.
     function _checkIdentity(bytes20 identityCommitment, uint256 keyLength, uint256 keyPrefix) private pure {
         if (identityCommitment == bytes20(0)) revert EmptyCommitment();
+        _checkEncryptionKey(keyLength, keyPrefix);
+    }
+
+    /// @dev A compressed secp256k1 key: `keyLength` bytes starting with `keyPrefix`.
+    function _checkEncryptionKey(uint256 keyLength, uint256 keyPrefix) private pure {
         // 0x02 | 1 == 0x03 | 1 == 3, and no other prefix gives 3.
         if (keyLength != 33 || keyPrefix | 1 != 3) revert InvalidEncryptionKey();
+    }
+
+    /// @dev The first byte of `data`; whatever follows empty data is read, so check the length too.
+    function _firstByte(bytes calldata data) private pure returns (uint256 first) {
+        assembly ("memory-safe") {
+            first := byte(0, calldataload(data.offset))
+        }
     }
 
     /// @dev Returns keccak256(cid), the key of its anchor.
@@ -837,6 +1020,24 @@ contract EMRRegistry is IEMRRegistry {
         return bytes20(uint160(member >> 96));
     }
 
+    /// @dev The member word of a key re-issued to `patient`, active.
+    function _packPatientKey(address patient) private pure returns (uint256) {
+        return
+            uint256(MemberKind.PatientKey) | (uint256(MemberStatus.Active) << 8) | (uint256(uint160(patient)) << 96);
+    }
+
+    function _keyPatient(uint256 key) private pure returns (address) {
+        return address(uint160(key >> 96));
+    }
+
+    /// @dev Whether the member word is that of an active Administrator of `institution`.
+    function _isAdminOf(uint256 member, uint32 institution) private pure returns (bool) {
+        return
+            _is(member, MemberKind.Staff, MemberStatus.Active) &&
+            _memberRole(member) == StaffRole.Administrator &&
+            _memberInstitution(member) == institution;
+    }
+
     function _withStatus(uint256 member, MemberStatus status) private pure returns (uint256) {
         return (member & ~uint256(0xff << 8)) | (uint256(status) << 8);
     }
@@ -904,5 +1105,18 @@ contract EMRRegistry is IEMRRegistry {
 
     function _grantEmergencyUntil(uint256 grant) private pure returns (uint64) {
         return uint64(grant >> 72);
+    }
+
+    function _emergencyRoles(uint256 settings) private pure returns (uint256) {
+        return uint8(settings);
+    }
+
+    function _emergencyReleaser(uint256 settings) private pure returns (address) {
+        return address(uint160(settings >> 8));
+    }
+
+    /// @dev The key of a record version in `_errorReasons`.
+    function _versionKey(uint64 recordId, uint32 version) private pure returns (uint256) {
+        return (uint256(recordId) << 32) | version;
     }
 }

@@ -20,15 +20,19 @@ pragma solidity ^0.8.24;
  *   (`r`, `vs`): `vs` is `s` with the parity of `v` (0 for 27, 1 for 28) in its top bit.
  */
 interface IEMRRegistry {
-    /// @notice What an account is. An account is staff or patient, never both.
+    /// @notice What an account is. An account is staff, patient or patient key, never two of them.
+    /// A PatientKey is the key an administrator re-issued to a patient ({reissuePatientKey}): it
+    /// speaks for that patient, who keeps their address as their identity.
     enum MemberKind {
         None,
         Staff,
-        Patient
+        Patient,
+        PatientKey
     }
 
     /// @notice Staff go Pending -> Active <-> Suspended; a rejected registration is erased.
-    /// Patients are Active from registration on.
+    /// Patients are Active from registration on. A patient key is Active until a later re-issue
+    /// replaces it, then Suspended for good.
     enum MemberStatus {
         None,
         Pending,
@@ -36,17 +40,22 @@ interface IEMRRegistry {
         Suspended
     }
 
-    /// @notice Staff roles; functions take them as `uint8`, 0 and values past Administrator are invalid.
+    /// @notice Staff roles; functions take them as `uint8`, 0 and values past Auditor are invalid.
+    /// Auditors review (audit trails, emergencies): they never anchor records.
     enum StaffRole {
         None,
         Physician,
         Nurse,
         Technician,
         Pharmacist,
-        Administrator
+        Administrator,
+        Auditor
     }
 
-    /// @notice The read decision of {accessStatus}, in the order the checks are made.
+    /// @notice The read decision of {accessStatus}. The values keep their order of old; the order
+    /// of the checks is {accessStatus}'s: NotRegistered, Suspended, Revoked, Restricted (the
+    /// patient's own choices win over an emergency), then NeverGranted and Expired unless an
+    /// emergency is running.
     enum AccessStatus {
         Allowed,
         NotRegistered,
@@ -69,8 +78,10 @@ interface IEMRRegistry {
     error UnknownInstitution(uint32 institution);
     /// @dev `account` is already staff (of any status) or a patient.
     error AlreadyRegistered(address account);
-    /// @dev `role` is not one of {StaffRole} Physician..Administrator.
+    /// @dev `role` is not one of {StaffRole} Physician..Auditor.
     error InvalidRole(uint8 role);
+    /// @dev A mask of {StaffRole}s (bit i = role i) may only hold bits 1..6.
+    error InvalidRoleMask(uint8 roleMask);
     /// @dev An identity commitment cannot be zero.
     error EmptyCommitment();
     /// @dev An encryption public key must be a 33-byte compressed secp256k1 key (0x02/0x03 prefix).
@@ -111,6 +122,22 @@ interface IEMRRegistry {
     error InvalidReasonCode(uint8 reasonCode);
     /// @dev `staff` has no unexpired emergency on `patient`.
     error NoActiveEmergency(address patient, address staff);
+    /// @dev `account`'s `role` is not in its institution's emergency roles ({setEmergencyRoles}).
+    error RoleCannotDeclareEmergency(address account, StaffRole role);
+    /// @dev `caller` is neither an active Administrator nor the emergency releaser of `institution`.
+    error NotEmergencyReleaser(address caller, uint32 institution);
+    /// @dev `account`, staff of `role`, may not anchor records (auditors review, they do not write).
+    error RoleCannotAnchor(address account, StaffRole role);
+    /// @dev `account` is not active staff of `institution`, the custodian of `recordId`.
+    error NotCustodianStaff(address account, uint64 recordId, uint32 institution);
+    /// @dev `recordId` has no version `version`.
+    error UnknownVersion(uint64 recordId, uint32 version);
+    /// @dev Version `version` of `recordId` is already marked entered in error.
+    error AlreadyEnteredInError(uint64 recordId, uint32 version);
+    /// @dev `reason` is not an {markEnteredInError} reason code (1..4).
+    error InvalidErrorReason(uint8 reason);
+    /// @dev `account` no longer speaks for its patient: an administrator re-issued the patient's key.
+    error PatientKeyRetired(address account);
 
     // ---------------------------------------------------------------------------------- events
 
@@ -188,6 +215,27 @@ interface IEMRRegistry {
         address indexed patient,
         address indexed staff,
         uint32 indexed institution,
+        bytes keyBundleCid
+    );
+    /// @dev An administrator of `institution` set the {StaffRole}s that may declare an emergency
+    /// there (bit i = role i).
+    event EmergencyRolesSet(uint32 indexed institution, address indexed admin, uint8 roleMask);
+    /// @dev An administrator of `institution` made `releaser` (the zero address: nobody) the
+    /// account that may release emergency keys besides its administrators; `encryptionPublicKey`
+    /// (empty for nobody) is the releaser's, for the custodian keys wrapped to it.
+    event EmergencyReleaserSet(uint32 indexed institution, address indexed releaser, bytes encryptionPublicKey);
+    /// @dev Active `staff` of the custodian marked `version` of `recordId` entered in error, for
+    /// the {markEnteredInError} `reason` code. The version stays anchored: readers are told.
+    event RecordEnteredInError(uint64 indexed recordId, uint32 version, address indexed staff, uint8 reason);
+    /// @dev Administrator `admin` made `newKey`, whose encryption public key is
+    /// `encryptionPublicKey`, the key that speaks for `patient`; the keys of the patient's records
+    /// that the admin's institution holds, wrapped for the new encryption key, are published at
+    /// `keyBundleCid` (may be empty).
+    event PatientKeyReissued(
+        address indexed patient,
+        address indexed newKey,
+        bytes encryptionPublicKey,
+        address indexed admin,
         bytes keyBundleCid
     );
     /// @dev `staff` of `institution` anchored the head of its node's hash-chained read log, which
@@ -352,6 +400,43 @@ interface IEMRRegistry {
         bytes32 vs
     ) external;
 
+    /**
+     * @notice Re-issues a patient's key after they lost it: the patient proved who they are at an
+     * institution's desk, and from now on `newKey` speaks for `patient` (its direct calls and its
+     * signatures of the `…BySig` consents count as the patient's), while the patient's address
+     * stays the identity that records and grants are keyed by. The key it replaces, the
+     * patient's own or an earlier re-issued one, is refused from then on ({PatientKeyRetired},
+     * {InvalidSignature}). `newKey` proves it holds its private key with an EIP-712
+     * `ReissuePatientKey` signature, bound to the patient's current nonce. Any institution's
+     * administrator may re-issue: patients belong to no institution; the event names them.
+     * @param encryptionPublicKey the new key's compressed encryption public key, which new record
+     * keys are wrapped to from now on.
+     * @param keyBundleCid where the keys of the patient's records held by the caller's
+     * institution, wrapped for `encryptionPublicKey`, are published (may be empty).
+     *
+     * Requirements:
+     * - the caller is an active Administrator ({NotInstitutionAdmin}, with the caller's
+     *   institution, 0 for non-staff);
+     * - `deadline` has not passed ({SignatureExpired});
+     * - `patient` is a registered patient ({NotRegisteredPatient});
+     * - `newKey` is not the zero address ({InvalidAccount}) and not registered as anything, a
+     *   retired patient key included ({AlreadyRegistered});
+     * - `encryptionPublicKey` is a compressed key ({InvalidEncryptionKey});
+     * - (`r`, `vs`) is `newKey`'s signature over these fields and the patient's nonce
+     *   ({InvalidSignature}).
+     *
+     * Emits {PatientKeyReissued}.
+     */
+    function reissuePatientKey(
+        address patient,
+        address newKey,
+        bytes calldata encryptionPublicKey,
+        bytes calldata keyBundleCid,
+        uint256 deadline,
+        bytes32 r,
+        bytes32 vs
+    ) external;
+
     // ------------------------------------------------------------------------------- records
 
     /**
@@ -363,7 +448,7 @@ interface IEMRRegistry {
      * CID: anchor the one canonical form, a CIDv1 (a CIDv0 of the same content would pass as new).
      *
      * Requirements:
-     * - the caller is active staff ({NotActiveStaff});
+     * - the caller is active staff ({NotActiveStaff}), not an Auditor ({RoleCannotAnchor});
      * - `cidPrefix` is a CIDv1 prefix with a 32-byte digest ({InvalidCid}) and the CID was not
      *   anchored before ({CidAlreadyAnchored});
      * - `patient` is a registered patient ({NotRegisteredPatient}).
@@ -374,13 +459,17 @@ interface IEMRRegistry {
 
     /**
      * @notice Adds the CID `cidPrefix ‖ cidDigest` (as in {anchorRecord}) as the next version of
-     * `recordId`. Whoever may read the record may write a new version of it.
+     * `recordId`. Staff who may read the record may write a new version of it; so may its patient
+     * (or the key speaking for them), to re-encrypt their own record under a new key.
      *
      * Requirements:
-     * - the caller is active staff ({NotActiveStaff});
+     * - the caller is active staff ({NotActiveStaff}), not an Auditor ({RoleCannotAnchor}), or a
+     *   patient or patient key (any other account: {NotActiveStaff});
      * - the CID is valid and new as in {anchorRecord} ({InvalidCid}, {CidAlreadyAnchored});
      * - the record exists ({UnknownRecord});
-     * - {accessStatus} of the caller for the record is Allowed ({AccessDenied}).
+     * - staff: {accessStatus} of the caller for the record is Allowed ({AccessDenied});
+     * - a patient: the record is theirs ({NotRecordPatient}), and the caller is their current
+     *   key ({PatientKeyRetired}).
      *
      * Emits {RecordAnchored}.
      */
@@ -390,8 +479,10 @@ interface IEMRRegistry {
      * @notice Restricts `recordId` (grantees lose access to it) or lifts the restriction.
      *
      * Requirements:
+     * - the caller is a registered patient, or the key re-issued to one ({NotRegisteredPatient}),
+     *   and their current key ({PatientKeyRetired});
      * - the record exists ({UnknownRecord});
-     * - the caller is its patient ({NotRecordPatient}).
+     * - the record is the caller's patient's ({NotRecordPatient}).
      *
      * Emits {RecordRestrictionChanged}.
      */
@@ -404,8 +495,8 @@ interface IEMRRegistry {
      * Requirements:
      * - `deadline` has not passed ({SignatureExpired});
      * - the record exists ({UnknownRecord}) and belongs to `patient` ({NotRecordPatient});
-     * - (`r`, `vs`) is `patient`'s signature over these fields and their current nonce
-     *   ({InvalidSignature}).
+     * - (`r`, `vs`) is the signature of `patient`'s current key ({keyOf}) over these fields
+     *   and their current nonce ({InvalidSignature}).
      *
      * Emits {RecordRestrictionChanged}.
      */
@@ -437,8 +528,9 @@ interface IEMRRegistry {
      * published at `keyBundleCid` (may be empty when there is nothing to share yet).
      *
      * Requirements:
-     * - the caller is a registered patient ({NotRegisteredPatient});
-     * - `reader` is neither the zero address nor the caller ({InvalidAccount});
+     * - the caller is a registered patient, or the key re-issued to one ({NotRegisteredPatient}),
+     *   and their current key ({PatientKeyRetired}); the patient is the granter;
+     * - `reader` is neither the zero address nor the patient ({InvalidAccount});
      * - `expiry` is 0 or in the future ({InvalidExpiry}).
      *
      * Emits {AccessGranted}.
@@ -452,8 +544,8 @@ interface IEMRRegistry {
      * - `deadline` has not passed ({SignatureExpired});
      * - `patient` is a registered patient ({NotRegisteredPatient});
      * - `reader` and `expiry` as in {grantAccess};
-     * - (`r`, `vs`) is `patient`'s signature over these fields and their current nonce
-     *   ({InvalidSignature}).
+     * - (`r`, `vs`) is the signature of `patient`'s current key ({keyOf}) over these fields
+     *   and their current nonce ({InvalidSignature}).
      *
      * Emits {AccessGranted}.
      */
@@ -468,12 +560,13 @@ interface IEMRRegistry {
     ) external;
 
     /**
-     * @notice Revokes the caller's grant to `reader` (an expired grant can be revoked too). An
-     * emergency declared by the reader is not affected: it is time-limited and audited instead.
+     * @notice Revokes the caller's grant to `reader` (an expired grant can be revoked too). A
+     * revocation also closes an emergency the reader declares on the patient ({accessStatus}).
      *
      * Requirements:
-     * - the caller is a registered patient ({NotRegisteredPatient});
-     * - the caller has a grant to `reader` that is not revoked ({NotGranted}).
+     * - the caller is a registered patient, or the key re-issued to one ({NotRegisteredPatient}),
+     *   and their current key ({PatientKeyRetired});
+     * - the patient has a grant to `reader` that is not revoked ({NotGranted}).
      *
      * Emits {AccessRevoked}.
      */
@@ -486,8 +579,8 @@ interface IEMRRegistry {
      * - `deadline` has not passed ({SignatureExpired});
      * - `patient` is a registered patient ({NotRegisteredPatient});
      * - `patient` has a grant to `reader` that is not revoked ({NotGranted});
-     * - (`r`, `vs`) is `patient`'s signature over these fields and their current nonce
-     *   ({InvalidSignature}).
+     * - (`r`, `vs`) is the signature of `patient`'s current key ({keyOf}) over these fields
+     *   and their current nonce ({InvalidSignature}).
      *
      * Emits {AccessRevoked}.
      */
@@ -501,10 +594,12 @@ interface IEMRRegistry {
 
     /**
      * @notice Break-the-glass: for 24 hours the caller reads `patient`'s records held by the
-     * caller's institution, even restricted ones. Loudly evented, for review.
+     * caller's institution, unless the patient revoked the caller or restricted the record
+     * ({accessStatus}). Loudly evented, for review.
      *
      * Requirements:
      * - the caller is active staff ({NotActiveStaff});
+     * - the caller's role is in their institution's emergency roles ({RoleCannotDeclareEmergency});
      * - `reasonCode` is not 0 ({InvalidReasonCode});
      * - `patient` is a registered patient ({NotRegisteredPatient}).
      *
@@ -513,18 +608,69 @@ interface IEMRRegistry {
     function emergencyAccess(address patient, uint8 reasonCode) external;
 
     /**
-     * @notice The custodian's half of break-the-glass: an administrator of the caller's institution
-     * publishes the keys of `patient`'s records it holds, wrapped for `staff`, at `keyBundleCid`.
-     * Nothing is stored; the event tells `staff`'s node where the keys are.
+     * @notice The custodian's half of break-the-glass: for `staff`'s institution, one of its
+     * administrators or its emergency releaser ({setEmergencyReleaser}) publishes the keys of
+     * `patient`'s records it holds, wrapped for `staff`, at `keyBundleCid`. Nothing is stored;
+     * the event tells `staff`'s node where the keys are.
      *
      * Requirements:
-     * - the caller is an active administrator ({NotInstitutionAdmin});
-     * - `staff` belongs to the caller's institution and has an unexpired emergency on `patient`
-     *   ({NoActiveEmergency}).
+     * - `staff` is staff with an unexpired emergency on `patient` ({NoActiveEmergency});
+     * - the caller is an active Administrator or the emergency releaser of `staff`'s institution
+     *   ({NotEmergencyReleaser}).
      *
      * Emits {EmergencyKeysReleased}.
      */
     function releaseEmergencyKeys(address patient, address staff, bytes calldata keyBundleCid) external;
+
+    /**
+     * @notice Sets which {StaffRole}s of `institution` may declare an emergency: bit i of
+     * `roleMask` is role i. Every institution starts with Physician | Nurse (0x06); 0 stops
+     * emergencies there.
+     *
+     * Requirements:
+     * - the caller is an active Administrator of `institution` ({NotInstitutionAdmin});
+     * - `roleMask` holds role bits only, 1..6 ({InvalidRoleMask}).
+     *
+     * Emits {EmergencyRolesSet}.
+     */
+    function setEmergencyRoles(uint32 institution, uint8 roleMask) external;
+
+    /**
+     * @notice Makes `releaser` the account that may release `institution`'s emergency keys besides
+     * its administrators, so that keys are released with no administrator present (the releaser's
+     * key is held by the custodian's node, sealed by its own protected secret). The zero address,
+     * with an empty key, removes it.
+     * @param encryptionPublicKey the releaser's compressed encryption public key (in the event
+     * only), which the institution's nodes wrap custodian keys to.
+     *
+     * Requirements:
+     * - the caller is an active Administrator of `institution` ({NotInstitutionAdmin});
+     * - `encryptionPublicKey` is a compressed key, or empty when `releaser` is the zero address
+     *   ({InvalidEncryptionKey}).
+     *
+     * Emits {EmergencyReleaserSet}.
+     */
+    function setEmergencyReleaser(
+        uint32 institution,
+        address releaser,
+        bytes calldata encryptionPublicKey
+    ) external;
+
+    /**
+     * @notice Marks version `version` of `recordId` entered in error (wrong patient, wrong file...),
+     * since anchored records cannot be deleted. A reason code only: free text could hold personal
+     * data.
+     * @param reason 1 wrong patient, 2 wrong file or content, 3 duplicate, 4 other.
+     *
+     * Requirements:
+     * - the record exists ({UnknownRecord}) and has that version ({UnknownVersion});
+     * - the caller is active staff of the record's custodian institution ({NotCustodianStaff});
+     * - `reason` is 1..4 ({InvalidErrorReason});
+     * - the version is not marked yet ({AlreadyEnteredInError}).
+     *
+     * Emits {RecordEnteredInError}.
+     */
+    function markEnteredInError(uint64 recordId, uint32 version, uint8 reason) external;
 
     /**
      * @notice Anchors the head of the caller's node's hash-chained read log, making it tamper-evident.
@@ -539,16 +685,18 @@ interface IEMRRegistry {
     // --------------------------------------------------------------------------------- views
 
     /**
-     * @notice Whether `reader` may be given the keys of `recordId`. Checks, in this order:
-     * 1. `reader` is not registered, or is pending staff: NotRegistered;
+     * @notice Whether `reader` may be given the keys of `recordId`. A patient's current re-issued
+     * key reads as its patient; the patient's address stays its identity (the old key cannot act,
+     * and new keys are wrapped for the new encryption key). Checks, in this order:
+     * 1. `reader` is not registered, is pending staff or a replaced patient key: NotRegistered;
      * 2. `reader` is suspended staff: Suspended;
      * 3. `reader` is the record's patient, or the staff member who created it (version 1): Allowed;
-     * 4. `reader` is staff of the custodian institution with an unexpired emergency on the
-     *    patient: Allowed, even if the record is restricted;
-     * 5. the patient never granted `reader`: NeverGranted;
-     * 6. the grant was revoked: Revoked;
-     * 7. the grant expired: Expired;
-     * 8. the record is restricted: Restricted;
+     * 4. the patient revoked `reader`'s grant: Revoked;
+     * 5. the record is restricted: Restricted;
+     * 6. `reader` is staff of the custodian institution with an unexpired emergency on the
+     *    patient: Allowed (the patient's revocation and restriction come first);
+     * 7. the patient never granted `reader`: NeverGranted;
+     * 8. the grant expired: Expired;
      * 9. otherwise Allowed.
      * Uploaders of later versions are not remembered per record (gas): they read through the
      * rules above, and always hold the key of their own version in its manifest.
@@ -600,8 +748,27 @@ interface IEMRRegistry {
             bytes20 commitment
         );
 
-    /// @notice The nonce `patient`'s next relayed consent (grant, revoke, restrict) must be signed with.
+    /// @notice The nonce `patient`'s next relayed consent (grant, revoke, restrict) or key re-issue
+    /// must be signed with.
     function nonces(address patient) external view returns (uint256);
+
+    /// @notice The key that speaks for `patient`: the patient itself, or the key last re-issued to
+    /// them; the zero address when `patient` is not a registered patient.
+    function keyOf(address patient) external view returns (address);
+
+    /// @notice The patient that `key` speaks for: itself for a patient whose key was never
+    /// re-issued, the patient for their current re-issued key; the zero address otherwise (a
+    /// replaced key included).
+    function patientOf(address key) external view returns (address);
+
+    /// @notice The {StaffRole}s of `institution` that may declare an emergency (bit i = role i) and
+    /// its emergency releaser (the zero address when none).
+    /// Requirements: the institution exists ({UnknownInstitution}).
+    function emergencySettingsOf(uint32 institution) external view returns (uint8 roleMask, address releaser);
+
+    /// @notice The {markEnteredInError} reason code of version `version` of `recordId`; 0 when it
+    /// is not marked.
+    function enteredInError(uint64 recordId, uint32 version) external view returns (uint8 reason);
 
     /// @notice How many institutions exist; their ids are 1..institutionCount().
     function institutionCount() external view returns (uint32);

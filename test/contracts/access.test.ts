@@ -391,9 +391,8 @@ describe('access', () => {
   })
 
   describe('emergencyAccess', () => {
-    test('custodian staff read for 24 hours, restricted records too, with a loud event', async () => {
+    test('custodian staff read for 24 hours, with a loud event', async () => {
       const { nurseA, patient } = f.accounts
-      await f.send(patient, 'setRecordRestricted', 1n, true)
       assert.equal(await statusOf(nurseA), AccessStatus.NeverGranted)
       const receipt = await f.send(nurseA, 'emergencyAccess', patient.address, 2)
       const expiresAt = (await blockTime(receipt)) + DAY
@@ -424,14 +423,29 @@ describe('access', () => {
       assert.equal(await statusOf(physicianB), AccessStatus.NeverGranted)
     })
 
-    test('a revocation does not end an emergency; the grant is kept apart', async () => {
-      const { nurseA, patient } = f.accounts
+    test("the patient's revocation closes a running emergency, before and after it", async () => {
+      const { nurseA, physicianA, patient } = f.accounts
       await f.send(patient, 'grantAccess', nurseA.address, 0n, BUNDLE)
       await f.send(nurseA, 'emergencyAccess', patient.address, 1)
-      await f.send(patient, 'revokeAccess', nurseA.address)
       assert.equal(await statusOf(nurseA), AccessStatus.Allowed)
-      await f.increaseTime(DAY + 1n)
+      await f.send(patient, 'revokeAccess', nurseA.address)
       assert.equal(await statusOf(nurseA), AccessStatus.Revoked)
+      await f.send(patient, 'grantAccess', physicianA.address, 0n, BUNDLE)
+      await f.send(patient, 'revokeAccess', physicianA.address)
+      await f.send(physicianA, 'emergencyAccess', patient.address, 1)
+      const other = await f.anchor(nurseA, patient, cidOf('record 2'))
+      assert.equal(await statusOf(physicianA, other), AccessStatus.Revoked)
+    })
+
+    test("the patient's restriction closes the record to a running emergency, not the others", async () => {
+      const { nurseA, patient } = f.accounts
+      const other = await f.anchor(f.accounts.physicianA, patient, cidOf('record 2'))
+      await f.send(nurseA, 'emergencyAccess', patient.address, 1)
+      await f.send(patient, 'setRecordRestricted', 1n, true)
+      assert.equal(await statusOf(nurseA), AccessStatus.Restricted)
+      assert.equal(await statusOf(nurseA, other), AccessStatus.Allowed)
+      await f.send(patient, 'setRecordRestricted', 1n, false)
+      assert.equal(await statusOf(nurseA), AccessStatus.Allowed)
     })
 
     test('an emergency does not change an existing grant', async () => {
@@ -495,25 +509,25 @@ describe('access', () => {
       await f.expectRevert(release(), 'NoActiveEmergency', [patient.address, nurseA.address])
     })
 
-    test("for another institution's staff: NoActiveEmergency", async () => {
+    test("for another institution's staff: NotEmergencyReleaser, naming the declarant's", async () => {
       const { adminA, physicianB, patient } = f.accounts
       await f.send(physicianB, 'emergencyAccess', patient.address, 1)
       await f.expectRevert(
         f.send(adminA, 'releaseEmergencyKeys', patient.address, physicianB.address, BUNDLE),
-        'NoActiveEmergency',
-        [patient.address, physicianB.address],
+        'NotEmergencyReleaser',
+        [adminA.address, INSTITUTION_B],
       )
     })
 
     for (const caller of ['physicianA', 'suspendedA', 'patient', 'outsider'] as const) {
-      test(`${caller} may not release keys: NotInstitutionAdmin`, async () => {
+      test(`${caller} may not release keys: NotEmergencyReleaser`, async () => {
         const { nurseA, patient } = f.accounts
         await f.send(nurseA, 'emergencyAccess', patient.address, 1)
         const account = f.accounts[caller]
         await f.expectRevert(
           f.send(account, 'releaseEmergencyKeys', patient.address, nurseA.address, BUNDLE),
-          'NotInstitutionAdmin',
-          [account.address, caller === 'physicianA' || caller === 'suspendedA' ? INSTITUTION_A : 0],
+          'NotEmergencyReleaser',
+          [account.address, INSTITUTION_A],
         )
       })
     }
@@ -579,18 +593,21 @@ describe('access', () => {
       assert.equal(await statusOf(patient2), AccessStatus.Allowed)
     })
 
-    test('Expired, Revoked and Restricted for grantees', async () => {
-      const { patient, physicianB, nurseA, patient2 } = f.accounts
+    test('Revoked, then Restricted, before NeverGranted and Expired', async () => {
+      const { patient, physicianB, nurseA, patient2, adminA } = f.accounts
+      const other = await f.anchor(f.accounts.physicianA, patient, cidOf('record 2'))
       await f.send(patient, 'grantAccess', physicianB.address, (await f.now()) + 60n, BUNDLE)
       await f.send(patient, 'grantAccess', nurseA.address, 0n, BUNDLE)
       await f.send(patient, 'grantAccess', patient2.address, 0n, BUNDLE)
       await f.send(patient, 'revokeAccess', nurseA.address)
       await f.send(patient, 'setRecordRestricted', 1n, true)
       await f.increaseTime(61n)
-      assert.equal(await statusOf(physicianB), AccessStatus.Expired)
       assert.equal(await statusOf(nurseA), AccessStatus.Revoked)
-      assert.equal(await statusOf(patient2), AccessStatus.Restricted)
-      const other = await f.anchor(f.accounts.physicianA, patient, cidOf('record 2'))
+      for (const reader of [physicianB, patient2, adminA]) {
+        assert.equal(await statusOf(reader), AccessStatus.Restricted)
+      }
+      assert.equal(await statusOf(physicianB, other), AccessStatus.Expired)
+      assert.equal(await statusOf(adminA, other), AccessStatus.NeverGranted)
       assert.equal(await statusOf(patient2, other), AccessStatus.Allowed)
     })
 

@@ -210,7 +210,7 @@ describe('records', () => {
       )
     })
 
-    for (const caller of ['pendingA', 'suspendedA', 'patient', 'outsider'] as const) {
+    for (const caller of ['pendingA', 'suspendedA', 'outsider'] as const) {
       test(`${caller} may not anchor versions: NotActiveStaff`, async () => {
         const account = f.accounts[caller]
         await f.anchor(f.accounts.physicianA, f.accounts.patient, cidOf('v1'))
@@ -288,14 +288,24 @@ describe('records', () => {
       assert.deepEqual(await f.view('getRecord', 1n), [patient.address, INSTITUTION_A, 2n, true])
     })
 
-    for (const caller of ['patient2', 'physicianA', 'adminA', 'outsider'] as const) {
-      test(`${caller} is not the record's patient: NotRecordPatient`, async () => {
+    test("another patient is not the record's patient: NotRecordPatient", async () => {
+      const { patient2 } = f.accounts
+      await f.anchor(f.accounts.physicianA, f.accounts.patient, cidOf('v1'))
+      await f.expectRevert(f.send(patient2, 'setRecordRestricted', 1n, true), 'NotRecordPatient', [
+        patient2.address,
+        1n,
+      ])
+    })
+
+    for (const caller of ['physicianA', 'adminA', 'outsider'] as const) {
+      test(`${caller} is no patient: NotRegisteredPatient`, async () => {
         const account = f.accounts[caller]
         await f.anchor(f.accounts.physicianA, f.accounts.patient, cidOf('v1'))
-        await f.expectRevert(f.send(account, 'setRecordRestricted', 1n, true), 'NotRecordPatient', [
-          account.address,
-          1n,
-        ])
+        await f.expectRevert(
+          f.send(account, 'setRecordRestricted', 1n, true),
+          'NotRegisteredPatient',
+          [account.address],
+        )
       })
     }
 

@@ -114,7 +114,7 @@ describe('staff', () => {
       })
     }
 
-    for (const role of [0, 6, 255]) {
+    for (const role of [0, 7, 255]) {
       test(`role ${role} is invalid: InvalidRole`, async () => {
         const { newcomer } = f.accounts
         await f.expectRevert(
@@ -388,9 +388,9 @@ describe('staff', () => {
       const { adminA, newcomer } = f.accounts
       const key = encryptionKeyOf(newcomer)
       await f.expectRevert(
-        f.send(adminA, 'registerStaffDirect', newcomer.address, 6, commitmentOf('n'), key),
+        f.send(adminA, 'registerStaffDirect', newcomer.address, 7, commitmentOf('n'), key),
         'InvalidRole',
-        [6],
+        [7],
       )
       await f.expectRevert(
         f.send(

@@ -39,6 +39,20 @@ const descriptions: Record<string, Describe> = {
   InvalidReasonCode: ([code]) => `${code} is not an emergency reason code.`,
   NoActiveEmergency: ([patient, staff]) =>
     `${staff} has no emergency declared on ${patient} that is still running.`,
+  InvalidRoleMask: ([mask]) => `${mask} holds a bit that is not a staff role.`,
+  RoleCannotDeclareEmergency: ([account, role]) =>
+    `${account} holds role ${role}, which may not declare an emergency at this institution.`,
+  NotEmergencyReleaser: ([caller, id]) =>
+    `${caller} is neither an administrator nor the emergency releaser of institution ${id}.`,
+  RoleCannotAnchor: ([account]) => `${account} is an auditor: auditors do not anchor records.`,
+  NotCustodianStaff: ([account, recordId, id]) =>
+    `${account} is not active staff of institution ${id}, which holds record ${recordId}.`,
+  UnknownVersion: ([recordId, version]) => `Record ${recordId} has no version ${version}.`,
+  AlreadyEnteredInError: ([recordId, version]) =>
+    `Version ${version} of record ${recordId} is already marked entered in error.`,
+  InvalidErrorReason: ([reason]) => `${reason} is not an entered-in-error reason code.`,
+  PatientKeyRetired: ([account]) =>
+    `${account} no longer speaks for its patient: the patient's key was re-issued.`,
 }
 
 export function contractErrorCode(name: string): string {

@@ -1,6 +1,6 @@
 /**
- * The patient consents that staff or anyone relay to the registry (the `…BySig` functions), as
- * EIP-712 typed data. These `types` are the single source of the type strings: the typehashes in
+ * The patient consents that staff or anyone relay to the registry (the `…BySig` functions), and
+ * a re-issued key's proof of possession, as EIP-712 typed data. These `types` are the single source of the type strings: the typehashes in
  * `contracts/EMRRegistry.sol` must spell exactly what `TypedDataEncoder.encodeType` makes of them.
  */
 import {
@@ -43,6 +43,13 @@ export const registryTypes = {
     { name: 'nonce', type: 'uint256' },
     { name: 'deadline', type: 'uint256' },
   ],
+  ReissuePatientKey: [
+    { name: 'patient', type: 'address' },
+    { name: 'newKey', type: 'address' },
+    { name: 'encryptionPublicKey', type: 'bytes' },
+    { name: 'nonce', type: 'uint256' },
+    { name: 'deadline', type: 'uint256' },
+  ],
 } as const
 
 export type RegistryPrimaryType = keyof typeof registryTypes
@@ -74,6 +81,16 @@ export interface RecordRestriction {
   patient: string
   recordId: BigNumberish
   restricted: boolean
+  nonce: BigNumberish
+  deadline: BigNumberish
+}
+
+export interface PatientKeyReissue {
+  patient: string
+  /** The re-issued key, the signer: the signature proves it holds the private key. */
+  newKey: string
+  encryptionPublicKey: BytesLike
+  /** The patient's nonce. */
   nonce: BigNumberish
   deadline: BigNumberish
 }
@@ -159,4 +176,14 @@ export function signRecordRestriction(
   fields: RecordRestriction,
 ): Promise<string> {
   return signRegistryMessage(wallet, registryAddress, chainId, 'SetRecordRestricted', { ...fields })
+}
+
+/** The new key's proof of possession for `reissuePatientKey`, relayed by an administrator. */
+export function signPatientKeyReissue(
+  wallet: Signer,
+  registryAddress: string,
+  chainId: BigNumberish,
+  fields: PatientKeyReissue,
+): Promise<string> {
+  return signRegistryMessage(wallet, registryAddress, chainId, 'ReissuePatientKey', { ...fields })
 }

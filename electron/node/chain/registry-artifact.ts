@@ -17,7 +17,7 @@ export const registryAbi: InterfaceAbi = artifact.abi as InterfaceAbi
 export const registryBytecode: string = artifact.bytecode
 
 /** `IEMRRegistry.MemberKind`. */
-export const MemberKind = { None: 0, Staff: 1, Patient: 2 } as const
+export const MemberKind = { None: 0, Staff: 1, Patient: 2, PatientKey: 3 } as const
 /** `IEMRRegistry.MemberStatus`. */
 export const MemberStatus = { None: 0, Pending: 1, Active: 2, Suspended: 3 } as const
 /** `IEMRRegistry.StaffRole`; 0 is not a role. */
@@ -27,6 +27,7 @@ export const StaffRole = {
   Technician: 3,
   Pharmacist: 4,
   Administrator: 5,
+  Auditor: 6,
 } as const
 /** `IEMRRegistry.AccessStatus`, the answer of `accessStatus(reader, recordId)`. */
 export const AccessStatus = {
