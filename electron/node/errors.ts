@@ -160,6 +160,12 @@ export const NotPermittedError = errorClass(
   'ERR_NOT_PERMITTED',
   'The signed-in account may not do this',
 )
+/** The api's permission table refuses the signed-in account this method (api/permissions.ts). */
+export const ForbiddenError = errorClass(
+  'ForbiddenError',
+  'ERR_FORBIDDEN',
+  'The signed-in account may not call this',
+)
 export const NotRegisteredPatientError = errorClass(
   'NotRegisteredPatientError',
   'ERR_NOT_REGISTERED_PATIENT',

@@ -13,10 +13,12 @@ import { listRecords } from '../records/record-index.ts'
 import type { OpenedRecord } from '../records/types.ts'
 import * as staff from '../identity/staff.ts'
 import type { HospitalNode } from '../node.ts'
+import type { Actor } from './actor.ts'
 import type { MethodName, apiSpec } from './spec.ts'
 
+/** Each handler gets the parsed input and the caller the dispatcher resolved and admitted. */
 type HandlerTable = {
-  [M in MethodName]: (input: z.output<(typeof apiSpec)[M]>) => Promise<unknown>
+  [M in MethodName]: (input: z.output<(typeof apiSpec)[M]>, actor: Actor) => Promise<unknown>
 }
 
 /** Binds every method of the api spec to the node. */
@@ -79,7 +81,12 @@ export function createHandlers(node: HospitalNode) {
     'access.restrict': (input) => access.restrictRecord(node, input),
 
     'emergency.declare': (input) => emergency.declareEmergency(node, input),
-    'emergency.list': (filter) => emergency.listEmergencies(node, filter),
+    'emergency.list': async (filter, actor) => {
+      const all = await emergency.listEmergencies(node, filter)
+      // Staff see every declaration; a patient only those on their own chart.
+      if ((await actor.kinds()).has('staff')) return all
+      return all.filter(({ patient }) => patient.address.toLowerCase() === actor.address)
+    },
     'emergency.releaseKeys': (input) => emergency.releaseEmergencyKeys(node, input),
 
     'audit.timeline': (filter) => visibleTimeline(node, filter),

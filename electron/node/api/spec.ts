@@ -150,6 +150,7 @@ export const apiSpec = {
 
 export type MethodName = keyof typeof apiSpec
 export type MethodInput<M extends MethodName> = z.input<(typeof apiSpec)[M]>
+export type MethodOutput<M extends MethodName> = z.output<(typeof apiSpec)[M]>
 
 export const methodNames = Object.keys(apiSpec) as MethodName[]
 
