@@ -217,6 +217,27 @@ export const AuditNothingToAnchorError = errorClass(
   'ERR_AUDIT_NOTHING_TO_ANCHOR',
   'The read log has no entries since its last anchor',
 )
+/** The same code as the registry's revert, so the UI has one code whichever refused first. */
+export const RoleCannotDeclareEmergencyError = errorClass(
+  'RoleCannotDeclareEmergencyError',
+  'ERR_ROLE_CANNOT_DECLARE_EMERGENCY',
+  "The signed-in staff member's role may not declare an emergency at their institution",
+)
+export const InvalidNodeSecretError = errorClass(
+  'InvalidNodeSecretError',
+  'ERR_INVALID_NODE_SECRET',
+  'The node secret is too short to protect keys',
+)
+export const NodeSecretMismatchError = errorClass(
+  'NodeSecretMismatchError',
+  'ERR_NODE_SECRET_MISMATCH',
+  "The key was sealed by another node's secret, or the sealed key was altered",
+)
+export const NodeSecretUnavailableError = errorClass(
+  'NodeSecretUnavailableError',
+  'ERR_NODE_SECRET_UNAVAILABLE',
+  'This node has no protected secret (OS keychain or EMR_NODE_SECRET): automatic release is unavailable',
+)
 
 /** Why the chain refuses a reader (`accessStatus`), one code each; the UI says what to do next. */
 const accessDenials = {
