@@ -6,13 +6,15 @@ import {
   signRecordRestriction,
   type RecordRestriction,
 } from '../../electron/node/chain/eip712.ts'
-import { AccessStatus } from '../../electron/node/chain/registry-artifact.ts'
+import { AccessStatus, StaffRole } from '../../electron/node/chain/registry-artifact.ts'
 import {
   CHAIN_ID,
   INSTITUTION_A,
   cidArgs,
   cidOf,
+  commitmentOf,
   createFixture,
+  encryptionKeyOf,
   textCidOf,
   type Fixture,
 } from './fixture.ts'
@@ -27,6 +29,54 @@ describe('records', () => {
 
   const staticCall = (signer: Wallet, method: string, ...args: unknown[]) =>
     (f.registry.connect(signer) as typeof f.registry).getFunction(method).staticCall(...args)
+
+  /** `newcomer`, registered by adminA as an active Auditor of institution A. */
+  async function auditorOfA(): Promise<Wallet> {
+    const { adminA, newcomer } = f.accounts
+    await f.send(
+      adminA,
+      'registerStaffDirect',
+      newcomer.address,
+      StaffRole.Auditor,
+      commitmentOf('auditor'),
+      encryptionKeyOf(newcomer),
+    )
+    return newcomer
+  }
+
+  describe('auditors', () => {
+    test('register as staff of role 6 and may be granted access to read', async () => {
+      const { physicianA, patient } = f.accounts
+      const auditor = await auditorOfA()
+      const [kind, status, role] = await f.view('memberOf', auditor.address)
+      assert.deepEqual([kind, status, role], [1n, 2n, BigInt(StaffRole.Auditor)])
+      await f.anchor(physicianA, patient, cidOf('v1'))
+      await f.send(patient, 'grantAccess', auditor.address, 0n, textCidOf('bundle'))
+      const [access] = await f.view('accessStatus', auditor.address, 1n)
+      assert.equal(Number(access), AccessStatus.Allowed)
+    })
+
+    test('never anchor a record: RoleCannotAnchor(account, Auditor)', async () => {
+      const auditor = await auditorOfA()
+      await f.expectRevert(
+        f.send(auditor, 'anchorRecord', f.accounts.patient.address, ...cidArgs('a1')),
+        'RoleCannotAnchor',
+        [auditor.address, StaffRole.Auditor],
+      )
+    })
+
+    test('never anchor a version, even with access: RoleCannotAnchor(account, Auditor)', async () => {
+      const { physicianA, patient } = f.accounts
+      const auditor = await auditorOfA()
+      await f.anchor(physicianA, patient, cidOf('v1'))
+      await f.send(patient, 'grantAccess', auditor.address, 0n, textCidOf('bundle'))
+      await f.expectRevert(
+        f.send(auditor, 'anchorVersion', 1n, ...cidArgs('a2')),
+        'RoleCannotAnchor',
+        [auditor.address, StaffRole.Auditor],
+      )
+    })
+  })
 
   describe('anchorRecord', () => {
     test('creates record 1 at version 1; the uploader institution is its custodian', async () => {

@@ -54,6 +54,7 @@ export const staffRoles = [
   'technician',
   'pharmacist',
   'administrator',
+  'auditor',
 ] as const
 export const staffRoleSchema = z.enum(staffRoles)
 export type StaffRoleName = z.infer<typeof staffRoleSchema>

@@ -8,6 +8,7 @@ export const roleKeys: Record<StaffRoleName, ParseKeys> = {
   technician: 'roles.technician',
   pharmacist: 'roles.pharmacist',
   administrator: 'roles.administrator',
+  auditor: 'roles.auditor',
 }
 
 export const memberStatusKeys: Record<MemberStatusName, ParseKeys> = {
