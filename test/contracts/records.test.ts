@@ -296,6 +296,88 @@ describe('records', () => {
     })
   })
 
+  describe('markEnteredInError', () => {
+    const WRONG_PATIENT = 1
+    const DUPLICATE = 3
+
+    test('custodian staff mark one version, with a reason code; the view and the event say so', async () => {
+      const { physicianA, nurseA, patient } = f.accounts
+      await f.anchor(physicianA, patient, cidOf('v1'))
+      await f.send(physicianA, 'anchorVersion', 1n, ...cidArgs('v2'))
+      f.expectEvent(
+        await f.send(nurseA, 'markEnteredInError', 1n, 2, WRONG_PATIENT),
+        'RecordEnteredInError',
+        [1n, 2n, nurseA.address, WRONG_PATIENT],
+      )
+      assert.deepEqual(await f.view('enteredInError', 1n, 2), [BigInt(WRONG_PATIENT)])
+      assert.deepEqual(await f.view('enteredInError', 1n, 1), [0n])
+      assert.deepEqual(await f.view('getRecord', 1n), [patient.address, INSTITUTION_A, 2n, false])
+    })
+
+    for (const reason of [1, 2, 3, 4]) {
+      test(`reason ${reason} is accepted`, async () => {
+        await f.anchor(f.accounts.physicianA, f.accounts.patient, cidOf('v1'))
+        await f.send(f.accounts.physicianA, 'markEnteredInError', 1n, 1, reason)
+        assert.deepEqual(await f.view('enteredInError', 1n, 1), [BigInt(reason)])
+      })
+    }
+
+    for (const reason of [0, 5, 255]) {
+      test(`reason ${reason}: InvalidErrorReason`, async () => {
+        await f.anchor(f.accounts.physicianA, f.accounts.patient, cidOf('v1'))
+        await f.expectRevert(
+          f.send(f.accounts.physicianA, 'markEnteredInError', 1n, 1, reason),
+          'InvalidErrorReason',
+          [reason],
+        )
+      })
+    }
+
+    test('marking a version twice: AlreadyEnteredInError, whoever marks it', async () => {
+      const { physicianA, nurseA, patient } = f.accounts
+      await f.anchor(physicianA, patient, cidOf('v1'))
+      await f.send(physicianA, 'markEnteredInError', 1n, 1, DUPLICATE)
+      await f.expectRevert(
+        f.send(nurseA, 'markEnteredInError', 1n, 1, WRONG_PATIENT),
+        'AlreadyEnteredInError',
+        [1n, 1n],
+      )
+    })
+
+    for (const version of [0, 2, 2 ** 32 - 1]) {
+      test(`version ${version} of a one-version record: UnknownVersion`, async () => {
+        await f.anchor(f.accounts.physicianA, f.accounts.patient, cidOf('v1'))
+        await f.expectRevert(
+          f.send(f.accounts.physicianA, 'markEnteredInError', 1n, version, DUPLICATE),
+          'UnknownVersion',
+          [1n, version],
+        )
+      })
+    }
+
+    test('an unknown record: UnknownRecord', async () => {
+      await f.expectRevert(
+        f.send(f.accounts.physicianA, 'markEnteredInError', 4n, 1, DUPLICATE),
+        'UnknownRecord',
+        [4n],
+      )
+    })
+
+    for (const caller of ['physicianB', 'pendingA', 'suspendedA', 'patient', 'outsider'] as const) {
+      test(`${caller} is no active staff of the custodian: NotCustodianStaff`, async () => {
+        const { physicianA, patient, physicianB } = f.accounts
+        await f.anchor(physicianA, patient, cidOf('v1'))
+        await f.send(patient, 'grantAccess', physicianB.address, 0n, textCidOf('bundle'))
+        const account = f.accounts[caller]
+        await f.expectRevert(
+          f.send(account, 'markEnteredInError', 1n, 1, DUPLICATE),
+          'NotCustodianStaff',
+          [account.address, 1n, INSTITUTION_A],
+        )
+      })
+    }
+  })
+
   describe('lookupCid and getRecord', () => {
     test('an unknown CID resolves to zeros', async () => {
       assert.deepEqual(await f.view('lookupCid', cidOf('nothing')), [
