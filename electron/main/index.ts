@@ -5,7 +5,7 @@
  */
 import { join, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { app, BrowserWindow, dialog, session } from 'electron'
+import { app, BrowserWindow, dialog, safeStorage, session } from 'electron'
 import Store from 'electron-store'
 import { createDispatcher } from '../node/api/dispatch.ts'
 import { createLogger } from '../node/log.ts'
@@ -14,6 +14,7 @@ import { defaultDataDir } from '../node/paths.ts'
 import { createElectronSettingsStore, settingsStoreOptions } from './electron-settings-store.ts'
 import { guardWebContents, hardenSession } from './hardening.ts'
 import { registerIpc } from './ipc.ts'
+import { safeStorageNodeSecret } from './safe-storage-secret.ts'
 import { createBeforeQuitHandler, createShutdown } from './shutdown.ts'
 import { describeStartupFailure } from './startup-failure.ts'
 import { resolveDevServerUrl, type AppUrlOptions } from './url-policy.ts'
@@ -63,7 +64,12 @@ async function start(): Promise<void> {
   hardenSession(session.defaultSession, urls)
   const dataDir = app.getPath('userData')
   const settings = createElectronSettingsStore(new Store(settingsStoreOptions(dataDir)))
-  starting = HospitalNode.start({ dataDir, settings, log: rootLog })
+  starting = HospitalNode.start({
+    dataDir,
+    settings,
+    log: rootLog,
+    nodeSecret: safeStorageNodeSecret(safeStorage),
+  })
   const node = await starting
   if (shutdown.requested) return
 

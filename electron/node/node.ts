@@ -9,6 +9,7 @@ import { silentLogger, type Logger } from './log.ts'
 import { tuneHeapForNode } from './heap-tuning.ts'
 import { dataPaths } from './paths.ts'
 import type { SettingsStore } from './settings/store.ts'
+import { nodeSecretFromEnvironment, type NodeSecret } from './vault/node-secret.ts'
 import { Vault } from './vault/vault.ts'
 import { projectRecords } from './records/record-index.ts'
 import { UploadSessions } from './records/upload-sessions.ts'
@@ -24,6 +25,11 @@ export interface NodeOptions {
   log?: Logger
   /** scrypt cost of keystores written by this node. @default 2 ** 17 */
   scryptN?: number
+  /**
+   * The node's protected secret, which seals the keys it uses with nobody signed in; null: none,
+   * so automatic emergency release is unavailable. @default from EMR_NODE_SECRET
+   */
+  nodeSecret?: NodeSecret | null
 }
 
 /**
@@ -40,12 +46,14 @@ export class HospitalNode {
   readonly uploads: UploadSessions
   readonly events = new NodeEvents()
   readonly log: Logger
+  readonly nodeSecret: NodeSecret | null
   readonly startedAt = new Date()
   readonly #lock: DataFolderLock
   #anchorTimer: NodeJS.Timeout | undefined
 
   private constructor(parts: {
     options: NodeOptions
+    nodeSecret: NodeSecret | null
     log: Logger
     lock: DataFolderLock
     db: Database
@@ -54,6 +62,7 @@ export class HospitalNode {
   }) {
     this.dataDir = parts.options.dataDir
     this.settings = parts.options.settings
+    this.nodeSecret = parts.nodeSecret
     this.log = parts.log
     this.#lock = parts.lock
     this.db = parts.db
@@ -75,6 +84,8 @@ export class HospitalNode {
     tuneHeapForNode()
     const log = options.log ?? silentLogger
     const settings = options.settings.get()
+    const nodeSecret =
+      options.nodeSecret === undefined ? nodeSecretFromEnvironment() : options.nodeSecret
     const paths = dataPaths(options.dataDir)
     await mkdir(paths.ipfs, { recursive: true })
     const lock = lockDataFolder(options.dataDir)
@@ -103,7 +114,7 @@ export class HospitalNode {
       if (ipfsResult.status === 'rejected') throw ipfsResult.reason
       const chain = chainResult.value
       const ipfs = ipfsResult.value
-      const node = new HospitalNode({ options, log, lock, db, chain, ipfs })
+      const node = new HospitalNode({ options, nodeSecret, log, lock, db, chain, ipfs })
       await node.#followChain()
       node.scheduleAnchoring()
       const recovered = await recoverUploads(node)
