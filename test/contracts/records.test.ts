@@ -260,6 +260,36 @@ describe('records', () => {
       )
     })
 
+    test("the record's patient re-keys their own record as a new version, even restricted", async () => {
+      const { physicianA, patient } = f.accounts
+      await f.anchor(physicianA, patient, cidOf('v1'))
+      await f.send(patient, 'setRecordRestricted', 1n, true)
+      assert.equal(await staticCall(patient, 'anchorVersion', 1n, ...cidArgs('p2')), 2n)
+      f.expectEvent(
+        await f.send(patient, 'anchorVersion', 1n, ...cidArgs('p2')),
+        'RecordAnchored',
+        [1n, patient.address, patient.address, 2, ...cidArgs('p2')],
+      )
+      assert.deepEqual(await f.view('getRecord', 1n), [patient.address, INSTITUTION_A, 2n, true])
+      assert.deepEqual(await f.view('lookupCid', cidOf('p2')), [
+        1n,
+        2n,
+        patient.address,
+        patient.address,
+      ])
+    })
+
+    test('another patient, even a grantee, may not: NotRecordPatient', async () => {
+      const { physicianA, patient, patient2 } = f.accounts
+      await f.anchor(physicianA, patient, cidOf('v1'))
+      await f.send(patient, 'grantAccess', patient2.address, 0n, textCidOf('bundle'))
+      await f.expectRevert(
+        f.send(patient2, 'anchorVersion', 1n, ...cidArgs('x')),
+        'NotRecordPatient',
+        [patient2.address, 1n],
+      )
+    })
+
     for (const caller of ['pendingA', 'suspendedA', 'outsider'] as const) {
       test(`${caller} may not anchor versions: NotActiveStaff`, async () => {
         const account = f.accounts[caller]
