@@ -7,6 +7,7 @@ import {
   registryTypes,
   signAccessGrant,
   signAccessRevocation,
+  signPatientKeyReissue,
   signPatientRegistration,
   signRecordRestriction,
   typesFor,
@@ -82,6 +83,18 @@ describe('EIP-712 definitions', () => {
       'SetRecordRestricted',
       restriction,
       signRecordRestriction(wallet, f.address, CHAIN_ID, restriction),
+    ])
+    const reissue = {
+      patient: f.accounts.patient.address,
+      newKey: wallet.address,
+      encryptionPublicKey: wallet.signingKey.compressedPublicKey,
+      nonce: 6n,
+      deadline: base.deadline,
+    }
+    cases.push([
+      'ReissuePatientKey',
+      reissue,
+      signPatientKeyReissue(wallet, f.address, CHAIN_ID, reissue),
     ])
     for (const [primaryType, message, signature] of cases) {
       const domain = registryDomain(f.address, CHAIN_ID)

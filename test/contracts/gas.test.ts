@@ -13,6 +13,7 @@ import { Wallet, id, type TransactionReceipt } from 'ethers'
 import {
   compactSignature,
   signAccessGrant,
+  signPatientKeyReissue,
   signPatientRegistration,
 } from '../../electron/node/chain/eip712.ts'
 import { StaffRole, splitEncryptionKey } from '../../electron/node/chain/registry-artifact.ts'
@@ -154,7 +155,100 @@ const EXTRA: Omit<Operation, 'ceiling'>[] = [
     measure: ({ send, accounts: { nurseA, patient } }) =>
       send(nurseA, 'emergencyAccess', patient.address, 1),
   },
+  {
+    name: 'key release by the emergency releaser (releaseEmergencyKeys)',
+    async measure({ send, accounts: { adminA, nurseA, patient, newcomer } }) {
+      await send(
+        adminA,
+        'setEmergencyReleaser',
+        INSTITUTION_A,
+        newcomer.address,
+        encryptionKeyOf(newcomer),
+      )
+      await send(nurseA, 'emergencyAccess', patient.address, 1)
+      return send(
+        newcomer,
+        'releaseEmergencyKeys',
+        patient.address,
+        nurseA.address,
+        textCidOf('gas: bundle'),
+      )
+    },
+  },
+  {
+    name: 'patient key re-issue (reissuePatientKey, 46-byte key bundle CID)',
+    measure: async (f) => (await reissue(f)).receipt,
+  },
+  {
+    name: 'grant by signature of a re-issued key (grantAccessBySig)',
+    async measure(f) {
+      const { key } = await reissue(f)
+      const {
+        send,
+        address,
+        accounts: { patient, physicianB, outsider },
+      } = f
+      const fields = {
+        patient: patient.address,
+        reader: physicianB.address,
+        expiry: EXPIRY,
+        keyBundleCid: textCidOf('gas: bundle'),
+        nonce: 1n,
+        deadline: DEADLINE,
+      }
+      const { r, vs } = compactSignature(await signAccessGrant(key, address, CHAIN_ID, fields))
+      const { reader, expiry, keyBundleCid, deadline } = fields
+      return send(
+        outsider,
+        'grantAccessBySig',
+        patient.address,
+        reader,
+        expiry,
+        keyBundleCid,
+        deadline,
+        r,
+        vs,
+      )
+    },
+  },
+  {
+    name: 'entered in error (markEnteredInError)',
+    async measure({ send, anchor, accounts: { physicianA, patient } }) {
+      await anchor(physicianA, patient, cidOf('gas: record'))
+      return send(physicianA, 'markEnteredInError', 1n, 1, 2)
+    },
+  },
 ]
+
+/** Re-issues the patient's key (a fixed key, so gas repeats); returns the key and the receipt. */
+async function reissue({
+  send,
+  address,
+  accounts: { adminA, patient },
+}: Fixture): Promise<{ key: Wallet; receipt: TransactionReceipt }> {
+  const key = new Wallet(id('gas: re-issued key'))
+  const fields = {
+    patient: patient.address,
+    newKey: key.address,
+    encryptionPublicKey: key.signingKey.compressedPublicKey,
+    nonce: 0n,
+    deadline: DEADLINE,
+  }
+  const { r, vs } = compactSignature(await signPatientKeyReissue(key, address, CHAIN_ID, fields))
+  const { encryptionPublicKey, deadline } = fields
+  const receipt = await send(
+    adminA,
+    'reissuePatientKey',
+    patient.address,
+    key.address,
+    encryptionPublicKey,
+    textCidOf('gas: bundle'),
+    deadline,
+    r,
+    vs,
+  )
+  return { key, receipt }
+}
 
 describe('gas', () => {
   let f: Fixture
