@@ -2,13 +2,14 @@ import { expect, test } from './fixtures.ts'
 import { addStaff, callApi, setUpClinic } from './steps.ts'
 
 /**
- * Break-the-glass on a fresh node: a technician with no grant declares an emergency from the
- * chart; the record stays closed until the custodian releases the keys, which the node does
- * when an administrator signs in; the technician then reads it under a red banner, and the
- * administrator's review screen counts the read.
+ * Break-the-glass on a single node with no administrator signed in: the administrator turns
+ * automatic release on once, from the Emergencies screen. Later a nurse on call, alone at the
+ * node, breaks the glass on a chart; the dialog says whose node she waits on, the node releases
+ * the keys on its own, the banner says so, and the record opens. A technician is not offered the
+ * button, and the registry's rule refuses them by its typed error.
  */
-test('an emergency opens the record once the custodian releases the keys', async ({ app }) => {
-  test.setTimeout(150_000)
+test('an emergency on one node: keys released with no administrator signed in', async ({ app }) => {
+  test.setTimeout(180_000)
   const { page } = app
   const clinic = await setUpClinic(page)
   const note = Buffer.from('Allergic to penicillin. Anaphylaxis 2019.\n')
@@ -31,10 +32,37 @@ test('an emergency opens the record once the custodian releases the keys', async
     role: 'technician',
     identity: { name: 'Lee Kuan-Yu', nationalId: 'D123456782', licenceNumber: 'MT-3001' },
   })
+  const onCall = await addStaff(page, clinic, {
+    label: 'Nurse Wu',
+    passphrase: 'night shift kettle orchard',
+    role: 'nurse',
+    identity: { name: 'Wu Shu-Fen', nationalId: 'E223456785', licenceNumber: 'RN-7788' },
+  })
 
-  // 1. The technician breaks the glass from the patient's chart.
-  await page.getByRole('navigation').getByRole('link', { name: 'Patient records' }).click()
-  await page.getByRole('button', { name: `Open the chart of ${clinic.patient.name}` }).click()
+  // 1. Once, beforehand: the administrator turns automatic release on, then signs out.
+  await callApi(page, 'session.signIn', {
+    address: clinic.admin.address,
+    passphrase: clinic.admin.passphrase,
+  })
+  await page.reload()
+  await page.getByRole('navigation').getByRole('link', { name: 'Emergencies' }).click()
+  const automatic = page.getByTestId('automatic-release')
+  await expect(automatic).toContainText('Off')
+  await automatic.getByRole('button', { name: 'Turn on automatic release on this node' }).click()
+  await expect(automatic.getByRole('status')).toContainText('Automatic release is on', {
+    timeout: 30_000,
+  })
+  await expect(automatic).toContainText('This node holds your institution')
+  await callApi(page, 'session.signOut')
+
+  // 2. The nurse on call, the only one signed in, breaks the glass from the chart.
+  await callApi(page, 'session.signIn', { address: onCall.address, passphrase: onCall.passphrase })
+  await page.reload()
+  const openChart = async () => {
+    await page.getByRole('navigation').getByRole('link', { name: 'Patient records' }).click()
+    await page.getByRole('button', { name: `Open the chart of ${clinic.patient.name}` }).click()
+  }
+  await openChart()
   await page.getByRole('button', { name: 'Break the glass…' }).click()
   const dialog = page.getByRole('dialog', { name: 'Break the glass: emergency access' })
   await dialog.getByLabel('Reason').selectOption({ label: 'Patient unconscious' })
@@ -43,43 +71,41 @@ test('an emergency opens the record once the custodian releases the keys', async
   await expect(dialog.getByTestId('receipt-result')).toHaveText('emergency declared', {
     timeout: 30_000,
   })
+  await expect(dialog.getByTestId('emergency-keys-waiting')).toHaveText(
+    `Waiting for ${clinic.institutionName}'s node to release the record keys: automatic release is on, ` +
+      `so its node does this on its own within a block or two. An administrator of ${clinic.institutionName} ` +
+      'can also release them from the Emergencies screen.',
+  )
   // The dialog's own Close button, not the corner one of the same name.
   await dialog.getByRole('button', { name: 'Close' }).last().click()
+
+  // 3. The node released the keys on its own: the banner says so, from the chain's event.
   const banner = page.getByTestId('emergency-banner')
   await expect(banner).toContainText(/Emergency access: (24 h 0|23 h 59) min left/)
-  await expect(banner).toContainText('The record keys have not been released yet')
-
-  // 2. An administrator signs in: their node releases the custodian's keys.
-  await callApi(page, 'session.signIn', {
-    address: clinic.admin.address,
-    passphrase: clinic.admin.passphrase,
-  })
-  await page.reload()
-  await expect(page.getByText('Emergency declared at your institution')).toBeVisible()
-  await page.getByRole('navigation').getByRole('link', { name: 'Emergencies' }).click()
-  const row = page.getByTestId('emergency-row').filter({ hasText: technician.name })
-  await expect(row.getByTestId('emergency-keys')).not.toHaveText('Not yet', { timeout: 30_000 })
-
-  // 3. The technician reads the note, under the banner; the review screen counts the read.
-  await callApi(page, 'session.signIn', {
-    address: technician.address,
-    passphrase: technician.passphrase,
-  })
-  await page.reload()
-  await page.getByRole('navigation').getByRole('link', { name: 'Patient records' }).click()
-  await page.getByRole('button', { name: `Open the chart of ${clinic.patient.name}` }).click()
-  await expect(banner).not.toContainText('have not been released')
+  await expect(banner.getByTestId('emergency-keys-released')).toContainText(
+    `${clinic.institutionName} released the record keys`,
+    { timeout: 30_000 },
+  )
+  await expect(banner.getByTestId('emergency-keys-waiting')).toHaveCount(0)
   await page.getByTestId('record-row').getByRole('button', { name: 'Open', exact: true }).click()
   await expect(page.getByTestId('viewer-text')).toContainText('Allergic to penicillin', {
     timeout: 30_000,
   })
   await expect(banner).toBeVisible()
 
+  // 4. A technician is not offered the button, and the registry refuses them by its rule.
   await callApi(page, 'session.signIn', {
-    address: clinic.admin.address,
-    passphrase: clinic.admin.passphrase,
+    address: technician.address,
+    passphrase: technician.passphrase,
   })
   await page.reload()
-  await page.getByRole('navigation').getByRole('link', { name: 'Emergencies' }).click()
-  await expect(row.getByTestId('emergency-reads')).toHaveText('1')
+  await openChart()
+  await expect(page.getByRole('tab', { name: 'Access and consent' })).toBeVisible()
+  await expect(page.getByRole('button', { name: 'Break the glass…' })).toHaveCount(0)
+  await expect(
+    callApi(page, 'emergency.declare', {
+      patient: clinic.patient.address,
+      reason: 'life-threatening',
+    }),
+  ).rejects.toThrow('ERR_ROLE_CANNOT_DECLARE_EMERGENCY')
 })

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
 import { existsSync } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { createRequire } from 'node:module'
@@ -28,6 +29,9 @@ export async function startBrowserMode(
 ): Promise<{ url: string; process: ChildProcess; log: () => string }> {
   const child = spawn(PINNED_NODE, ['electron/node/browser/start.ts', '--data-dir', dataDir], {
     stdio: ['ignore', 'pipe', 'pipe'],
+    // Every node gets its own protected secret, as a deployed one would: automatic emergency
+    // release is available.
+    env: { ...process.env, EMR_NODE_SECRET: randomBytes(32).toString('hex') },
   })
   let stderr = ''
   child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()))

@@ -1,11 +1,10 @@
-import type { SettingsInput } from '../../electron/node/settings/schema.ts'
 import { setUpClinic } from './clinic-setup.ts'
 import { startTestNode } from './node.ts'
 
 export { PASS } from './clinic-setup.ts'
 
 /** A real node with a set-up network (see `setUpClinic`), stopped after the test file. */
-export async function startClinic(options: { dataDir?: string; settings?: SettingsInput } = {}) {
+export async function startClinic(options: Parameters<typeof startTestNode>[0] = {}) {
   const started = await startTestNode(options)
   return { ...started, ...(await setUpClinic(started.call)) }
 }

@@ -5,10 +5,13 @@ import { HospitalNode } from '../../electron/node/node.ts'
 import { dataPaths } from '../../electron/node/paths.ts'
 import type { SettingsInput } from '../../electron/node/settings/schema.ts'
 import { createJsonSettingsStore } from '../../electron/node/settings/store.ts'
+import type { NodeSecret } from '../../electron/node/vault/node-secret.ts'
 import { tempDir } from './temp.ts'
 
 /** Starts a real node on `dataDir` (a new temporary folder by default), stopped after the file. */
-export async function startTestNode(options: { dataDir?: string; settings?: SettingsInput } = {}) {
+export async function startTestNode(
+  options: { dataDir?: string; settings?: SettingsInput; nodeSecret?: NodeSecret | null } = {},
+) {
   const dataDir = options.dataDir ?? (await tempDir('emr-node-'))
   if (options.settings)
     await writeFile(dataPaths(dataDir).settings, JSON.stringify(options.settings))
@@ -17,6 +20,8 @@ export async function startTestNode(options: { dataDir?: string; settings?: Sett
     dataDir,
     settings: createJsonSettingsStore(dataPaths(dataDir).settings),
     scryptN: 2 ** 12,
+    // None unless a test brings one, whatever the developer's environment holds.
+    nodeSecret: options.nodeSecret ?? null,
   })
   let stopped = false
   const stop = async () => {

@@ -13,6 +13,7 @@ import type {
 import { decodeManifest } from '../../electron/node/records/manifest.ts'
 import type { OpenedRecord } from '../../electron/node/records/types.ts'
 import { PASS, startClinic, uploadFile } from '../helpers/clinic.ts'
+import { waitFor } from '../helpers/wait.ts'
 
 const expectCode = (code: string) => (error: { code?: string }) => error.code === code
 
@@ -48,7 +49,7 @@ describe('patient-controlled access, enforced by the chain, on one node', async 
     })
   const open = (cid = record.cid) => call<OpenedRecord>('records.open', { cid })
   const physician = await addStaff('Dr Huang', 'physician', 'B123456780')
-  const technician = await addStaff('Tech Lee', 'technician', 'C223456783')
+  const onCallNurse = await addStaff('Nurse Wu', 'nurse', 'C223456783')
 
   test('a physician who was never granted access is refused, and the refusal is logged', async () => {
     await signIn(physician)
@@ -211,11 +212,12 @@ describe('patient-controlled access, enforced by the chain, on one node', async 
     await assert.rejects(open(third.cid), expectCode('ERR_ACCESS_REVOKED'))
   })
 
-  test('break the glass: refused until the custodian releases the keys, then read and logged', async () => {
+  test('break the glass: a restriction still wins; otherwise refused until the custodian releases the keys, then read and logged', async () => {
+    await signIn(onCallNurse)
+    await assert.rejects(open(), expectCode('ERR_ACCESS_NEVER_GRANTED'))
     await signIn(nurse)
     await restrict(true)
-    await signIn(technician)
-    await assert.rejects(open(), expectCode('ERR_ACCESS_NEVER_GRANTED'))
+    await signIn(onCallNurse)
     const declared = await call<EmergencyView>('emergency.declare', {
       patient: patientAddress,
       reason: 'unconscious-patient',
@@ -223,6 +225,12 @@ describe('patient-controlled access, enforced by the chain, on one node', async 
     assert.equal(declared.active, true)
     assert.equal(declared.reason, 'unconscious-patient')
     assert.equal(Date.parse(declared.expiresAt) - Date.parse(declared.declaredAt), 24 * 3600 * 1000)
+    assert.equal(declared.automaticRelease, false)
+    await assert.rejects(open(), expectCode('ERR_ACCESS_RESTRICTED'))
+
+    await signIn(nurse)
+    await restrict(false)
+    await signIn(onCallNurse)
     await assert.rejects(open(), expectCode('ERR_NO_RECORD_KEY'))
 
     // The administrator signs in at the custodian's node: the keys go out at the next block.
@@ -231,22 +239,20 @@ describe('patient-controlled access, enforced by the chain, on one node', async 
       const [latest] = await call<EmergencyView[]>('emergency.list', { activeOnly: true })
       return latest?.keysReleasedAt ? latest : null
     })
-    assert.equal(released.staff.address, technician)
+    assert.equal(released.staff.address, onCallNurse)
 
-    await signIn(technician)
+    await signIn(onCallNurse)
     const opened = await open()
     assert.deepEqual(Buffer.from(opened.contentBase64, 'base64'), xray)
     const [emergency] = await call<EmergencyView[]>('emergency.list')
     assert.equal(emergency!.readsLogged, 1)
+    await signIn(network.admin)
     const reads = await call<AuditEntry[]>('audit.timeline', {
       action: 'record-read',
-      actor: technician,
+      actor: onCallNurse,
     })
     assert.equal(reads[0]!.purpose, 'emergency')
     assert.match(reads[0]!.detail!, /during an emergency/)
-
-    await signIn(nurse)
-    await restrict(false)
   })
 
   test('an expired grant is refused as expired', async () => {
@@ -308,16 +314,6 @@ describe('patient-controlled access, enforced by the chain, on one node', async 
     const event = bundle.entry[0].resource
     assert.equal(event.resourceType, 'AuditEvent')
     assert.equal(event.purposeOfEvent[0].coding[0].code, 'ETREAT')
-    assert.equal(event.agent[0].who.identifier.value, `urn:ethereum:${getAddress(technician)}`)
+    assert.equal(event.agent[0].who.identifier.value, `urn:ethereum:${getAddress(onCallNurse)}`)
   })
 })
-
-async function waitFor<T>(probe: () => Promise<T | null>, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs
-  for (;;) {
-    const value = await probe()
-    if (value) return value
-    if (Date.now() > deadline) throw new Error('timed out waiting')
-    await new Promise((resolve) => setTimeout(resolve, 200))
-  }
-}

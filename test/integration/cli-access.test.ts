@@ -4,7 +4,11 @@ import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { DatabaseSync } from 'node:sqlite'
 import { describe, test } from 'node:test'
-import type { AccessActionResult, AuditVerification } from '../../electron/node/access/types.ts'
+import type {
+  AccessActionResult,
+  AuditVerification,
+  EmergencyPolicyView,
+} from '../../electron/node/access/types.ts'
 import { dataPaths } from '../../electron/node/paths.ts'
 import { runCli } from '../helpers/cli.ts'
 import { PASS, startClinic, uploadFile } from '../helpers/clinic.ts'
@@ -90,9 +94,35 @@ describe('access, emergencies and the audit trail from the command line', async 
     const [emergency] = await cli<{ active: boolean; reason: string }[]>([
       'emergency',
       'list',
+      '--as',
+      physician,
       '--active',
     ])
     assert.deepEqual([emergency!.active, emergency!.reason], [true, 'life-threatening'])
+  })
+
+  test('emergency roles and automatic release, set by an administrator', async () => {
+    const before = await cli<EmergencyPolicyView>(['emergency', 'roles', '--as', physician])
+    assert.deepEqual(before.roles, ['physician', 'nurse'])
+    const after = await cli<EmergencyPolicyView>([
+      ...['emergency', 'roles', '--as', network.admin],
+      ...['--set', 'physician,nurse,pharmacist'],
+    ])
+    assert.deepEqual(after.roles, ['physician', 'nurse', 'pharmacist'])
+    const noSecret = await runCli(
+      ['emergency', 'auto-release', '--as', network.admin, '--enable', '--data-dir', dataDir],
+      { ...env, EMR_NODE_SECRET: '' },
+    )
+    assert.notEqual(noSecret.code, 0)
+    assert.match(noSecret.stderr, /ERR_NODE_SECRET_UNAVAILABLE/)
+    const enabled = await runCli(
+      ['emergency', 'auto-release', '--as', network.admin, '--enable', '--data-dir', dataDir],
+      { ...env, EMR_NODE_SECRET: randomBytes(32).toString('hex') },
+    )
+    assert.match(
+      enabled.stdout,
+      /Automatic release is on \(releaser 0x[0-9a-fA-F]{40}\): this node holds/,
+    )
   })
 
   test('audit export writes the trail; audit verify passes, then fails after tampering', async () => {

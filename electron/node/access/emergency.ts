@@ -1,28 +1,40 @@
 /**
- * Break-the-glass. Active staff declare an emergency on a patient with a reason code; for 24
- * hours (the registry's fixed term) the chain allows them the records their institution holds,
- * restricted ones too. The keys come from the custodian: a node where an administrator of that
- * institution is signed in re-wraps the custodian's keys for the declarant and publishes the
- * bundle through an EmergencyKeysReleased event. Every read meanwhile is in the read log.
+ * Break-the-glass. Staff in a role their institution allows (physicians and nurses unless an
+ * administrator set otherwise, emergency-roles.ts) declare an emergency on a patient with a
+ * reason code; for 24 hours (the registry's fixed term) the chain allows them the records their
+ * institution holds, unless the patient restricted a record or revoked them. The keys come from
+ * the custodian: the node holding the institution's emergency releaser (emergency-releaser.ts)
+ * releases them with nobody signed in, or a node where an administrator of the institution is
+ * signed in; either re-wraps the custodian's keys the chain allows for the declarant and
+ * publishes the bundle through an EmergencyKeysReleased event. Every read is in the read log.
  */
-import { getAddress } from 'ethers'
+import { getAddress, type Signer } from 'ethers'
 import { blockTimes } from '../chain/block-times.ts'
 import type { IndexedEvent } from '../chain/indexer.ts'
+import type { SentTransaction } from '../chain/outbox.ts'
 import { CoalescingTask } from '../coalescing-task.ts'
-import { NotPermittedError } from '../errors.ts'
+import { NodeSecretMismatchError, NotPermittedError } from '../errors.ts'
 import { memberView } from '../identity/members.ts'
 import { callRegistry, receiptView, sessionSigner } from '../identity/registry-calls.ts'
+import { listInstitutions } from '../identity/staff.ts'
 import type { TxReceiptView } from '../identity/types.ts'
 import type { HospitalNode } from '../node.ts'
-import { keyBundleCidOf, publishKeyBundle } from './key-bundle.ts'
+import { releaserOf } from '../records/readers.ts'
+import { listRecords } from '../records/record-index.ts'
+import type { RecordVersionView } from '../records/types.ts'
+import { automaticReleaseStatus, unsealReleaser } from './emergency-releaser.ts'
+import { checkMayDeclareEmergency, emergencyRolesOf } from './emergency-roles.ts'
+import { accessStatusName } from './enforcement.ts'
+import { keyBundleCidOf, publishKeyBundle, type KeyHolder } from './key-bundle.ts'
 import { partyResolver } from './parties.ts'
 import { codeOf, emergencyReasons, nameOf, type EmergencyReason } from './schemas.ts'
-import type { EmergencyView } from './types.ts'
+import type { EmergencyPolicyView, EmergencyView } from './types.ts'
 
 export async function declareEmergency(
   node: HospitalNode,
   input: { patient: string; reason: EmergencyReason },
 ): Promise<EmergencyView & { receipt: TxReceiptView }> {
+  checkMayDeclareEmergency(node, await memberView(node, node.vault.requireSession().address))
   const sent = await callRegistry(node, sessionSigner(node), 'emergencyAccess', [
     input.patient,
     codeOf(emergencyReasons, input.reason),
@@ -51,6 +63,7 @@ export async function listEmergencies(
     [...declared, ...released].map((e) => e.blockNumber),
   )
   const party = partyResolver(node)
+  const institutions = new Map(listInstitutions(node).map((i) => [i.id, i.name]))
   const countReads = node.db.prepare(
     `SELECT COUNT(*) AS n FROM read_log
      WHERE emergency = 1 AND lower(reader) = lower(?) AND lower(patient) = lower(?) AND at >= ? AND at <= ?`,
@@ -64,10 +77,13 @@ export async function listEmergencies(
       (r) => same(r.args.patient, patient) && same(r.args.staff, staff) && after(r, event),
     )
     const expiresAt = new Date(expiresAtMs).toISOString()
+    const institution = Number(event.args.institution)
     return {
       patient: party(patient!),
       staff: party(staff!),
-      institution: Number(event.args.institution),
+      institution,
+      institutionName: institutions.get(institution) ?? null,
+      automaticRelease: releaserOf(node, institution) !== null,
       reason: nameOf(emergencyReasons, Number(event.args.reasonCode)),
       declaredAt,
       expiresAt,
@@ -83,51 +99,100 @@ export async function listEmergencies(
   return views.filter((e) => !filter.activeOnly || e.active).reverse()
 }
 
+/** Who signs a release and whose custodian keys it re-wraps. */
+interface Releaser {
+  signer: Signer
+  holder: KeyHolder | ((patient: string) => KeyHolder)
+}
+
 /**
- * The custodian's release: the signed-in administrator re-wraps the keys they hold as custodian
- * of `patient`'s records for `staff`, and publishes them on chain.
+ * The versions of `patient`'s records the registry lets `staff` read now. A release never holds
+ * a key the chain would refuse: restricted and revoked records stay out, whatever the manifests
+ * let the custodian unwrap.
  */
-export async function releaseEmergencyKeys(
+async function versionsTheChainAllows(
   node: HospitalNode,
-  input: { patient: string; staff: string },
-): Promise<{ receipt: TxReceiptView; keysShared: number }> {
-  const session = node.vault.requireSession()
-  // This session's key only: if someone else signs in meanwhile, the release stops.
-  const signer = session.connect(node.chain.provider)
-  const admin = await memberView(node, session.address)
-  if (admin.role !== 'administrator' || admin.status !== 'active') {
-    throw new NotPermittedError('Only an active administrator of the custodian releases keys')
+  patient: string,
+  staff: string,
+): Promise<RecordVersionView[]> {
+  const accessStatus = node.chain.registry.getFunction('accessStatus')
+  const allowed: RecordVersionView[] = []
+  for (const record of listRecords(node.db, patient)) {
+    if (accessStatusName(await accessStatus(staff, record.recordId)) === 'allowed') {
+      allowed.push(...record.versions)
+    }
   }
+  return allowed
+}
+
+/** Re-wraps the custodian's keys the chain allows `staff` for them, and publishes the bundle. */
+async function releaseAs(
+  node: HospitalNode,
+  releaser: Releaser,
+  input: { patient: string; staff: string },
+): Promise<{ sent: SentTransaction; keys: number }> {
+  const holder =
+    typeof releaser.holder === 'function' ? releaser.holder(input.patient) : releaser.holder
   const bundle = await publishKeyBundle(node, {
     patient: input.patient,
     reader: input.staff,
+    holder,
+    versions: await versionsTheChainAllows(node, input.patient, input.staff),
+  })
+  const sent = await callRegistry(node, releaser.signer, 'releaseEmergencyKeys', [
+    getAddress(input.patient),
+    getAddress(input.staff),
+    bundle.cid?.bytes ?? new Uint8Array(),
+  ])
+  node.log.info('emergency keys released', { releaser: holder.address, keys: bundle.keys })
+  return { sent, keys: bundle.keys }
+}
+
+/** The signed-in account as a releaser, when it is an active administrator; else null. */
+async function signedInAdministrator(
+  node: HospitalNode,
+): Promise<(Releaser & { institution: number }) | null> {
+  const session = node.vault.session()
+  if (!session) return null
+  const member = await memberView(node, session.address)
+  if (member.role !== 'administrator' || member.status !== 'active') return null
+  return {
+    institution: member.institution!,
+    // This session's key only: if someone else signs in meanwhile, the release stops.
+    signer: session.connect(node.chain.provider),
     holder: {
       address: session.address,
       roles: ['custodian', 'uploader'],
       encryptionKey: session.encryptionKey,
     },
-  })
-  const sent = await callRegistry(node, signer, 'releaseEmergencyKeys', [
-    getAddress(input.patient),
-    getAddress(input.staff),
-    bundle.cid?.bytes ?? new Uint8Array(),
-  ])
-  node.log.info('emergency keys released', {
-    patient: input.patient,
-    staff: input.staff,
-    keys: bundle.keys,
-  })
-  return { receipt: receiptView(node, sent, 'keys released'), keysShared: bundle.keys }
+  }
+}
+
+/**
+ * The signed-in administrator's release, from the Emergencies screen: re-wraps the keys they
+ * hold as custodian of `patient`'s records for `staff`, and publishes them on chain.
+ */
+export async function releaseEmergencyKeys(
+  node: HospitalNode,
+  input: { patient: string; staff: string },
+): Promise<{ receipt: TxReceiptView; keysShared: number }> {
+  node.vault.requireSession()
+  const admin = await signedInAdministrator(node)
+  if (!admin) {
+    throw new NotPermittedError('Only an active administrator of the custodian releases keys')
+  }
+  const { sent, keys } = await releaseAs(node, admin, input)
+  return { receipt: receiptView(node, sent, 'keys released'), keysShared: keys }
 }
 
 /** One release pass per node at a time; a request during a pass (a sign-in) queues another. */
 const releasePasses = new WeakMap<HospitalNode, CoalescingTask<number>>()
 
 /**
- * Releases keys for every running emergency of the signed-in administrator's institution that
- * has none yet. Runs at each new block and at sign-in, so an emergency is served as soon as an
- * administrator's node sees it. A pass that started under another account would miss an
- * administrator who signs in meanwhile, so a request during a pass is never dropped.
+ * Releases keys for every running emergency that has none yet, of institutions whose releaser
+ * this node holds (with nobody signed in) or whose administrator is signed in. Runs at each new
+ * block and at sign-in. A pass that started under another account would miss an administrator
+ * who signs in meanwhile, so a request during a pass is never dropped.
  */
 export function releasePendingEmergencyKeys(node: HospitalNode): Promise<number> {
   let passes = releasePasses.get(node)
@@ -139,18 +204,59 @@ export function releasePendingEmergencyKeys(node: HospitalNode): Promise<number>
 }
 
 async function releaseWaitingKeys(node: HospitalNode): Promise<number> {
-  const session = node.vault.session()
-  if (!session) return 0
-  const admin = await memberView(node, session.address)
-  if (admin.role !== 'administrator' || admin.status !== 'active') return 0
   const waiting = (await listEmergencies(node, { activeOnly: true })).filter(
-    (e) => e.institution === admin.institution && !e.keysReleasedAt,
+    (e) => !e.keysReleasedAt,
   )
-  for (const emergency of waiting) {
-    await releaseEmergencyKeys(node, {
-      patient: emergency.patient.address,
-      staff: emergency.staff.address,
-    })
+  if (waiting.length === 0) return 0
+  const admin = await signedInAdministrator(node)
+  let released = 0
+  for (const institution of new Set(waiting.map((e) => e.institution))) {
+    const releaser =
+      (await heldReleaser(node, institution)) ?? (admin?.institution === institution ? admin : null)
+    if (!releaser) continue
+    for (const emergency of waiting.filter((e) => e.institution === institution)) {
+      // One release that fails (an unfunded releaser, a block not fetched in time) must not
+      // hold back the others; it is tried again at the next block.
+      try {
+        await releaseAs(node, releaser, {
+          patient: emergency.patient.address,
+          staff: emergency.staff.address,
+        })
+        released += 1
+      } catch (error) {
+        node.log.warn('an emergency release failed; retrying at the next block', {
+          institution,
+          error: String(error),
+        })
+      }
+    }
   }
-  return waiting.length
+  return released
+}
+
+/**
+ * The institution's releaser when this node holds it and its secret unseals it. A key sealed by
+ * another secret (a copied data folder) is unusable here: a signed-in administrator still can.
+ */
+async function heldReleaser(node: HospitalNode, institution: number): Promise<Releaser | null> {
+  try {
+    return await unsealReleaser(node, institution)
+  } catch (error) {
+    if (!(error instanceof NodeSecretMismatchError)) throw error
+    node.log.warn('the emergency releaser key was sealed by another node secret', { institution })
+    return null
+  }
+}
+
+/** An institution's break-the-glass rules: who may declare, and whether release is automatic. */
+export async function emergencyPolicy(
+  node: HospitalNode,
+  institution: number,
+): Promise<EmergencyPolicyView> {
+  return {
+    institution,
+    institutionName: listInstitutions(node).find((i) => i.id === institution)?.name ?? null,
+    roles: emergencyRolesOf(node, institution),
+    automaticRelease: await automaticReleaseStatus(node, institution),
+  }
 }

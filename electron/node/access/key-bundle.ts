@@ -10,7 +10,7 @@ import { CID } from 'multiformats/cid'
 import { z } from 'zod'
 import { InvalidInputError, KeyUnwrapError, TamperedContentError } from '../errors.ts'
 import type { HospitalNode } from '../node.ts'
-import { decodeManifest, type ReaderRole } from '../records/manifest.ts'
+import { decodeManifest, type Manifest, type ReaderRole } from '../records/manifest.ts'
 import { publishedKeyOf } from '../records/readers.ts'
 import { listRecords } from '../records/record-index.ts'
 import { unwrapKey, wrapKey, type EncryptionKey } from '../vault/encryption-key.ts'
@@ -34,12 +34,18 @@ export interface KeyHolder {
   address: string
   roles: readonly ReaderRole[]
   encryptionKey: EncryptionKey
+  /**
+   * Bundles that handed the holder keys of versions whose manifests do not name it (the
+   * emergency releaser receives the custodian's keys of versions older than itself this way).
+   */
+  bundleCids?: readonly CID[]
 }
 
 /**
  * Re-wraps every key `holder` holds among `patient`'s record versions for `reader` and publishes
  * the bundle; returns its CID (null when there is nothing to share yet) and how many keys it has.
- * `only` narrows the versions (an emergency releases the custodian's records only).
+ * `versions` narrows the versions (an emergency release leaves out what the chain refuses the
+ * reader); by default, all of the patient's.
  */
 export async function publishKeyBundle(
   node: HospitalNode,
@@ -47,7 +53,7 @@ export async function publishKeyBundle(
     patient: string
     reader: string
     holder: KeyHolder
-    only?: (version: { uploader: string }) => boolean
+    versions?: readonly { cid: string }[]
   },
 ): Promise<{ cid: CID | null; keys: number }> {
   const readerKey = publishedKeyOf(node, input.reader)
@@ -56,25 +62,19 @@ export async function publishKeyBundle(
       `${input.reader} is not registered on the network: it has published no encryption key`,
     )
   }
-  const holder = input.holder.address.toLowerCase()
   const keys: KeyBundle['keys'] = []
-  for (const record of listRecords(node.db, input.patient)) {
-    for (const version of record.versions) {
-      if (input.only && !input.only(version)) continue
-      const manifest = decodeManifest(
-        await node.ipfs.getBlock(CID.parse(version.cid), { timeoutMs: FETCH_TIMEOUT_MS }),
-      )
-      const entry = manifest.keys.find(
-        (k) => k.reader.toLowerCase() === holder && input.holder.roles.includes(k.role),
-      )
-      if (!entry) continue
-      const key = unwrapKey(input.holder.encryptionKey.privateKey, base64Bytes(entry.wrappedKey))
-      keys.push({
-        manifest: version.cid,
-        wrappedKey: Buffer.from(wrapKey(readerKey, key)).toString('base64'),
-      })
-      key.fill(0)
-    }
+  const versions = input.versions ?? listRecords(node.db, input.patient).flatMap((r) => r.versions)
+  for (const version of versions) {
+    const manifest = decodeManifest(
+      await node.ipfs.getBlock(CID.parse(version.cid), { timeoutMs: FETCH_TIMEOUT_MS }),
+    )
+    const key = await holderKey(node, manifest, version.cid, input.holder)
+    if (!key) continue
+    keys.push({
+      manifest: version.cid,
+      wrappedKey: Buffer.from(wrapKey(readerKey, key)).toString('base64'),
+    })
+    key.fill(0)
   }
   if (keys.length === 0) return { cid: null, keys: 0 }
   const bundle: KeyBundle = {
@@ -85,6 +85,27 @@ export async function publishKeyBundle(
   }
   const cid = await node.ipfs.putBlock(new TextEncoder().encode(JSON.stringify(bundle)))
   return { cid, keys: keys.length }
+}
+
+/** The holder's key of one version: its manifest entry under one of its roles, else its bundles. */
+async function holderKey(
+  node: HospitalNode,
+  manifest: Manifest,
+  manifestCid: string,
+  holder: KeyHolder,
+): Promise<Uint8Array | null> {
+  const address = holder.address.toLowerCase()
+  const entry = manifest.keys.find(
+    (k) => k.reader.toLowerCase() === address && holder.roles.includes(k.role),
+  )
+  if (entry) return unwrapKey(holder.encryptionKey.privateKey, base64Bytes(entry.wrappedKey))
+  if (!holder.bundleCids?.length) return null
+  return keyFromBundles(node, {
+    manifestCid,
+    reader: holder.address,
+    bundleCids: holder.bundleCids,
+    key: holder.encryptionKey,
+  })
 }
 
 /** The bundle CID an event carries (hex bytes); null when empty or not a CID. */

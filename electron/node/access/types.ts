@@ -1,5 +1,7 @@
 /** What the access and audit features return to the UI and the CLI. */
+import type { StaffRoleName } from '../identity/schemas.ts'
 import type { TxReceiptView } from '../identity/types.ts'
+import type { NodeSecretSource } from '../vault/node-secret.ts'
 import type { AccessPurpose, AuditAction, EmergencyReason, ReadPurpose } from './schemas.ts'
 
 /** Someone on chain, with the name this node knows for them (staff directory, patients). */
@@ -34,12 +36,16 @@ export interface GrantView {
 export interface EmergencyView {
   patient: PartyView
   staff: PartyView
+  /** The declarant's institution: the custodian whose node releases the keys. */
   institution: number
+  institutionName: string | null
+  /** The registry names a releaser for the institution: its node releases with nobody signed in. */
+  automaticRelease: boolean
   reason: EmergencyReason | `unknown-${number}`
   declaredAt: string
   expiresAt: string
   active: boolean
-  /** The custodian's key bundle, once an administrator's node released it. */
+  /** From the chain's EmergencyKeysReleased: when the custodian released the keys, and the bundle. */
   keysReleasedAt: string | null
   keyBundleCid: string | null
   /** Reads of the patient's records by this staff member during the emergency, on this node. */
@@ -94,4 +100,25 @@ export interface AuditAnchorResult {
   entries: number
   head: string
   receipt: TxReceiptView | null
+}
+
+/** Whether an institution's emergency keys go out with nobody signed in, and from which node. */
+export interface AutomaticReleaseView {
+  /** The registry names a releaser for the institution. */
+  on: boolean
+  releaser: string | null
+  /** This node holds the releaser's key and its secret unseals it: this node releases. */
+  heldHere: boolean
+  /** Where this node's protected secret lives; null: none, so it can neither hold nor enable one. */
+  nodeSecret: NodeSecretSource | null
+  /** This node holds the releaser's key, sealed by a secret it does not have (a copied folder). */
+  sealedByAnotherSecret: boolean
+}
+
+/** An institution's break-the-glass rules: who may declare, and how keys are released. */
+export interface EmergencyPolicyView {
+  institution: number
+  institutionName: string | null
+  roles: StaffRoleName[]
+  automaticRelease: AutomaticReleaseView
 }

@@ -1,6 +1,8 @@
 import { CID } from 'multiformats/cid'
 import type { z } from 'zod'
 import * as emergency from '../access/emergency.ts'
+import { enableAutomaticRelease } from '../access/emergency-releaser.ts'
+import { setEmergencyRoles } from '../access/emergency-roles.ts'
 import * as access from '../access/grants.ts'
 import { anchorReadLog, verifyReadLog } from '../audit/anchor.ts'
 import { exportAudit } from '../audit/export.ts'
@@ -88,6 +90,9 @@ export function createHandlers(node: HospitalNode) {
       return all.filter(({ patient }) => patient.address.toLowerCase() === actor.address)
     },
     'emergency.releaseKeys': (input) => emergency.releaseEmergencyKeys(node, input),
+    'emergency.policy': ({ institution }) => emergency.emergencyPolicy(node, institution),
+    'emergency.setRoles': (input) => setEmergencyRoles(node, input),
+    'emergency.enableAutomaticRelease': () => enableAutomaticRelease(node),
 
     'audit.timeline': (filter) => visibleTimeline(node, filter),
     'audit.export': async ({ format, filter }) =>

@@ -156,6 +156,10 @@ export const permissions: PermissionTable = {
   // A patient is shown only their own (the handler filters).
   'emergency.list': staffOrPatient,
   'emergency.releaseKeys': admin,
+  // Staff need their institution's rules to know whether they may break the glass.
+  'emergency.policy': staff,
+  'emergency.setRoles': admin,
+  'emergency.enableAutomaticRelease': admin,
 
   'audit.timeline': auditReaders,
   'audit.export': auditReaders,

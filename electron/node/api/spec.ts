@@ -141,6 +141,11 @@ export const apiSpec = {
   'emergency.declare': emergencyDeclareSchema,
   'emergency.list': z.object({ activeOnly: z.boolean().optional() }).strict().optional(),
   'emergency.releaseKeys': z.object({ patient: addressSchema, staff: addressSchema }).strict(),
+  'emergency.policy': z.object({ institution: institutionIdSchema }).strict(),
+  'emergency.setRoles': z
+    .object({ roles: z.array(staffRoleSchema).min(1).max(staffRoleSchema.options.length) })
+    .strict(),
+  'emergency.enableAutomaticRelease': noInput,
 
   'audit.timeline': auditFilterSchema.optional(),
   'audit.export': auditExportSchema,

@@ -11,6 +11,7 @@ import type {
   AccessOverview,
   AuditAnchorResult,
   AuditVerification,
+  EmergencyPolicyView,
   EmergencyView,
   PartyView,
 } from '../access/types.ts'
@@ -18,6 +19,7 @@ import type {
   AccountView,
   PatientRegistration,
   PatientRow,
+  SessionView,
   StaffRow,
   TxReceiptView,
 } from '../identity/types.ts'
@@ -418,7 +420,7 @@ export const commands = {
   },
 
   async 'emergency list'(context: CommandContext) {
-    const list = await withNode(context, (call) =>
+    const list = await asSignedIn(context, (call) =>
       call<EmergencyView[]>('emergency.list', { activeOnly: Boolean(context.options.active) }),
     )
     context.print(
@@ -429,6 +431,41 @@ export const commands = {
         )
         .join('') || 'No emergencies.\n',
       list,
+    )
+  },
+
+  async 'emergency roles'(context: CommandContext) {
+    const roles = context.options.set
+    const policy = await asSignedIn(context, async (call) => {
+      if (typeof roles === 'string') {
+        await call('emergency.setRoles', { roles: roles.split(',').map((r) => r.trim()) })
+      }
+      return ownEmergencyPolicy(call)
+    })
+    context.print(
+      `Roles that may declare an emergency at ${policy.institutionName ?? policy.institution}: ` +
+        `${policy.roles.join(', ')}\n`,
+      policy,
+    )
+  },
+
+  async 'emergency auto-release'(context: CommandContext) {
+    const policy = await asSignedIn(context, async (call) => {
+      if (context.options.enable) await call('emergency.enableAutomaticRelease')
+      return ownEmergencyPolicy(call)
+    })
+    const release = policy.automaticRelease
+    const here = release.heldHere
+      ? 'this node holds the releaser key and releases with nobody signed in'
+      : release.nodeSecret
+        ? 'another node holds the releaser key'
+        : 'this node has no protected secret (set EMR_NODE_SECRET), so it cannot hold the key'
+    context.print(
+      release.on
+        ? `Automatic release is on (releaser ${release.releaser}): ${here}.\n`
+        : `Automatic release is off: an administrator releases keys from a signed-in node.\n` +
+            (release.nodeSecret ? '' : `Unavailable on this node: ${here}.\n`),
+      policy,
     )
   },
 
@@ -501,4 +538,12 @@ function formatStatus(status: NodeStatus): string {
     ['database', `${status.database.path} (schema v${status.database.schemaVersion})`],
     ['indexed events', status.database.indexedEvents],
   ])
+}
+/** The emergency rules of the signed-in staff member's institution. */
+async function ownEmergencyPolicy(call: Call): Promise<EmergencyPolicyView> {
+  const session = await call<SessionView>('session.get')
+  if (session.member.institution === null) {
+    throw new InvalidInputError('--as must be staff of an institution')
+  }
+  return call<EmergencyPolicyView>('emergency.policy', { institution: session.member.institution })
 }

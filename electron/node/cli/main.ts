@@ -42,7 +42,12 @@ access (the patient acts --as themselves, or staff relay --keystore FILE with th
   access list --patient P          requests, grants and restricted records
   emergency declare --as STAFF --patient P --reason life-threatening|unconscious-patient|
                                  urgent-treatment|patient-unable-to-consent   (24 hours, logged)
-  emergency list [--active]
+  emergency list --as A [--active]
+  emergency roles --as A [--set physician,nurse,...]
+                                 the roles that may declare (an administrator sets them)
+  emergency auto-release --as ADMIN [--enable]
+                                 keys released with nobody signed in, by a releaser key this
+                                 node seals with EMR_NODE_SECRET (random, 32+ characters)
   audit export --as A --format csv|fhir --out FILE [--patient P] [--actor A] [--action X]
                                  [--from YYYY-MM-DD] [--to YYYY-MM-DD]
   audit verify                   check the read log against its anchors (exit 1 if tampered)
@@ -85,6 +90,7 @@ const { values, positionals } = parseArgs({
     until: text,
     keystore: text,
     reason: text,
+    set: text,
     format: text,
     actor: text,
     action: text,
@@ -92,6 +98,7 @@ const { values, positionals } = parseArgs({
     to: text,
     active: { type: 'boolean', default: false },
     lift: { type: 'boolean', default: false },
+    enable: { type: 'boolean', default: false },
     json: { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h', default: false },
   },

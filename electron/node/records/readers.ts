@@ -1,4 +1,4 @@
-import { getAddress } from 'ethers'
+import { getAddress, ZeroAddress } from 'ethers'
 import { NotRegisteredPatientError } from '../errors.ts'
 import { listStaff } from '../identity/staff.ts'
 import type { HospitalNode } from '../node.ts'
@@ -23,11 +23,22 @@ export function publishedKeyOf(node: HospitalNode, address: string): string | nu
     ...node.chain.indexer
       .events('StaffRegistered')
       .map((e) => [e.args.account, e.args.encryptionPublicKey]),
+    ...node.chain.indexer
+      .events('EmergencyReleaserSet')
+      .map((e) => [e.args.releaser, e.args.encryptionPublicKey]),
   ]
   const published = events.findLast(([account]) => account?.toLowerCase() === wanted)?.[1]
   return (
     published ?? node.vault.list().find((a) => a.address === wanted)?.encryptionPublicKey ?? null
   )
+}
+
+/** The account the registry names `institution`'s emergency releaser now; null for none. */
+export function releaserOf(node: HospitalNode, institution: number): string | null {
+  const set = node.chain.indexer
+    .events('EmergencyReleaserSet')
+    .findLast((event) => Number(event.args.institution) === institution)
+  return set && set.args.releaser !== ZeroAddress ? getAddress(set.args.releaser!) : null
 }
 
 /** Readers with an unexpired, unrevoked grant from the patient, replayed from the events. */
@@ -44,8 +55,8 @@ function currentGrantees(node: HospitalNode, patient: string): string[] {
 
 /**
  * Who gets a version's key: the patient, the uploader, the uploader's institution (its active
- * administrators, who can release keys in an emergency or when the uploader has left) and the
- * patient's current grantees. Revoked readers are not among them, so a version added after a
+ * administrators and its emergency releaser, who release keys in an emergency or when the
+ * uploader has left) and the patient's current grantees. Revoked readers are not among them, so a version added after a
  * revocation is closed to them.
  */
 export function recordReaders(
@@ -65,8 +76,12 @@ export function recordReaders(
   })
     .filter((s) => uploader.institution !== null && s.role === 'administrator')
     .map((s) => s.address)
+  const releaser = uploader.institution === null ? null : releaserOf(node, uploader.institution)
   const candidates: [string, ReaderRole][] = [
-    ...admins.map((a): [string, ReaderRole] => [a, 'custodian']),
+    ...[...admins, ...(releaser ? [releaser] : [])].map((a): [string, ReaderRole] => [
+      a,
+      'custodian',
+    ]),
     ...currentGrantees(node, patient).map((g): [string, ReaderRole] => [g, 'grantee']),
   ]
   for (const [address, role] of candidates) {

@@ -47,6 +47,9 @@ const hintKeys: Partial<Record<string, ParseKeys>> = {
   ERR_SIGNATURE_EXPIRED: 'errors.hintSignatureExpired',
   ERR_PATIENT_EXISTS: 'errors.hintPatientExists',
   ERR_INVALID_INPUT: 'errors.hintInvalidInput',
+  ERR_ROLE_CANNOT_DECLARE_EMERGENCY: 'errors.hintRoleCannotDeclareEmergency',
+  ERR_NODE_SECRET_UNAVAILABLE: 'errors.hintNodeSecretUnavailable',
+  ERR_NODE_SECRET_MISMATCH: 'errors.hintNodeSecretMismatch',
 }
 
 export function toDisplayError(error: unknown): DisplayError {

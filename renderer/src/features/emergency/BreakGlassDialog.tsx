@@ -13,6 +13,7 @@ import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ErrorAlert } from '../../shared/ErrorAlert.tsx'
 import { ReceiptCard } from '../../shared/ReceiptCard.tsx'
+import { KeysWaiting } from './KeysWaiting.tsx'
 import { useDeclareEmergency } from './queries.ts'
 import { emergencyReasons, reasonKeys, type EmergencyReason } from './reasons.ts'
 
@@ -62,11 +63,11 @@ function BreakGlassForm({ patient, patientName, onClose }: Omit<BreakGlassDialog
     return (
       <Stack gap="md">
         <ReceiptCard receipt={declare.data.receipt} title={t('emergency.declare.doneTitle')} />
-        <Text size="sm">
-          {declare.data.keysReleasedAt
-            ? t('emergency.declare.keysReleased')
-            : t('emergency.declare.keysPending')}
-        </Text>
+        {declare.data.keysReleasedAt ? (
+          <Text size="sm">{t('emergency.declare.keysReleased')}</Text>
+        ) : (
+          <KeysWaiting emergency={declare.data} />
+        )}
         <Group justify="flex-end">
           <Button onClick={onClose}>{t('emergency.declare.close')}</Button>
         </Group>

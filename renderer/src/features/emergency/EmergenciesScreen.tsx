@@ -10,14 +10,15 @@ import { ReceiptCard } from '../../shared/ReceiptCard.tsx'
 import { ScreenHeader } from '../../shared/ScreenHeader.tsx'
 import { useSession } from '../session/queries.ts'
 import { EmergencyTable } from './EmergencyTable.tsx'
-import { useEmergencies, useReleaseKeys } from './queries.ts'
+import { EmergencyPolicyCard } from './EmergencyPolicyCard.tsx'
+import { useEmergencies, useEmergencyPolicy, useReleaseKeys } from './queries.ts'
 
 type Shown = 'active' | 'all'
 
 /**
  * The review of every break-the-glass on the network: who, on whom, why, until when, whether the
- * custodian released the keys, and how many reads were logged. Administrators release keys of
- * their institution's emergencies by hand when no administrator's node did it yet.
+ * custodian released the keys, and how many reads were logged. Administrators set who may declare
+ * and turn automatic release on, and release keys by hand when no node did it yet.
  */
 export function EmergenciesScreen() {
   const { t } = useTranslation()
@@ -25,8 +26,9 @@ export function EmergenciesScreen() {
   const [shown, setShown] = useState<Shown>('active')
   const emergencies = useEmergencies(shown === 'active')
   const release = useReleaseKeys()
+  const admin = !!session && isActiveAdmin(session)
+  const policy = useEmergencyPolicy(admin ? session.member.institution : null)
   if (!session) return <PageLoader />
-  const admin = isActiveAdmin(session)
 
   const actions = (emergency: EmergencyView) => {
     if (!admin || !emergency.active || emergency.keysReleasedAt) return null
@@ -61,6 +63,7 @@ export function EmergenciesScreen() {
         <Text size="sm" c="dimmed">
           {t('emergency.description')}
         </Text>
+        {admin && policy.data && <EmergencyPolicyCard policy={policy.data} />}
         {release.isError && (
           <ErrorAlert
             error={release.error}

@@ -1,6 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import type { MethodInput } from '../../../../electron/node/api/spec.ts'
-import type { AccessActionResult, EmergencyView } from '../../../../electron/node/access/types.ts'
+import type {
+  AccessActionResult,
+  EmergencyPolicyView,
+  EmergencyView,
+} from '../../../../electron/node/access/types.ts'
 import type { TxReceiptView } from '../../../../electron/node/identity/types.ts'
 import { emr } from '../../api/emr.ts'
 import { useRefetchOnBlock } from '../../shared/useRefetchOnBlock.ts'
@@ -51,4 +55,35 @@ export function useMyActiveEmergency(patient: string, self: string, enabled = tr
       emergency.patient.address.toLowerCase() === patient.toLowerCase() &&
       emergency.staff.address.toLowerCase() === self.toLowerCase(),
   )
+}
+
+/** An institution's break-the-glass rules: who may declare, and whether release is automatic. */
+export function useEmergencyPolicy(institution: number | null | undefined) {
+  const enabled = institution !== null && institution !== undefined
+  const queryKey = [...emergenciesKey, 'policy', institution ?? 0] as const
+  useRefetchOnBlock(queryKey, enabled)
+  return useQuery({
+    queryKey,
+    queryFn: (): Promise<EmergencyPolicyView> =>
+      emr.emergency.policy({ institution: institution! }),
+    enabled,
+  })
+}
+
+/** An administrator sets which roles of their institution may break the glass. */
+export function useSetEmergencyRoles() {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: (input: MethodInput<'emergency.setRoles'>) => emr.emergency.setRoles(input),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: emergenciesKey }),
+  })
+}
+
+/** An administrator makes this node release their institution's keys with nobody signed in. */
+export function useEnableAutomaticRelease() {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: () => emr.emergency.enableAutomaticRelease(),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: emergenciesKey }),
+  })
 }

@@ -1,6 +1,7 @@
-import { useQuery } from '@tanstack/react-query'
+import { useQuery, useQueryClient } from '@tanstack/react-query'
 import type { OpenedRecord, RecordView } from '../../../../electron/node/records/types.ts'
 import { emr } from '../../api/emr.ts'
+import { emergenciesKey } from '../emergency/queries.ts'
 
 /**
  * Kept under the patients key: signing out forgets every `['patients', …]` query, so nothing
@@ -23,9 +24,15 @@ export function usePatientRecords(patient: string) {
  * cache as soon as the viewer closes, and never fetched again behind the user's back.
  */
 export function useOpenedRecord(patient: string, cid: string) {
+  const queryClient = useQueryClient()
   return useQuery({
     queryKey: [...patientRecordsKey(patient), 'open', cid],
-    queryFn: (): Promise<OpenedRecord> => emr.records.open({ cid }),
+    queryFn: async (): Promise<OpenedRecord> => {
+      const opened = await emr.records.open({ cid })
+      // The emergency banner counts the reads this node logged: it says what actually opened.
+      void queryClient.invalidateQueries({ queryKey: emergenciesKey })
+      return opened
+    },
     gcTime: 0,
     staleTime: Infinity,
     refetchOnWindowFocus: false,

@@ -5,6 +5,7 @@ import { isActiveStaff } from '../../../shared/access.ts'
 import { ErrorAlert } from '../../../shared/ErrorAlert.tsx'
 import { apiErrorOf } from '../../../shared/errors.ts'
 import { AccessDenied, isAccessDenial } from '../../access/AccessDenied.tsx'
+import { KeysWaiting } from '../../emergency/KeysWaiting.tsx'
 import { useMyActiveEmergency } from '../../emergency/queries.ts'
 import { useSession } from '../../session/queries.ts'
 
@@ -53,13 +54,10 @@ export function OpenFailure({ error, patient, onRetry, retrying }: OpenFailurePr
       </Alert>
     )
   }
-  // Under an emergency, a missing key means the custodian has not released the keys yet.
-  const hint =
-    info?.code === 'ERR_NO_RECORD_KEY' && emergency && !emergency.keysReleasedAt
-      ? 'emergency.viewer.keysPending'
-      : info
-        ? hints[info.code]
-        : undefined
+  // Under an emergency, a missing key means the custodian has not released the keys yet: say
+  // whose node the reader is waiting on.
+  const waiting = info?.code === 'ERR_NO_RECORD_KEY' && emergency && !emergency.keysReleasedAt
+  const hint = info && !waiting ? hints[info.code] : undefined
   return (
     <Stack gap="xs">
       <ErrorAlert
@@ -68,6 +66,7 @@ export function OpenFailure({ error, patient, onRetry, retrying }: OpenFailurePr
         onRetry={onRetry}
         retrying={retrying}
       />
+      {waiting && <KeysWaiting emergency={emergency} />}
       {hint && <Text size="sm">{t(hint)}</Text>}
     </Stack>
   )
