@@ -11,6 +11,7 @@ import { z } from 'zod'
 import { InvalidInputError, KeyUnwrapError, TamperedContentError } from '../errors.ts'
 import type { HospitalNode } from '../node.ts'
 import { decodeManifest, type Manifest, type ReaderRole } from '../records/manifest.ts'
+import { reissueBundleCids } from '../identity/patient-keys.ts'
 import { publishedKeyOf } from '../records/readers.ts'
 import { listRecords } from '../records/record-index.ts'
 import { unwrapKey, wrapKey, type EncryptionKey } from '../vault/encryption-key.ts'
@@ -46,6 +47,8 @@ export interface KeyHolder {
  * the bundle; returns its CID (null when there is nothing to share yet) and how many keys it has.
  * `versions` narrows the versions (an emergency release leaves out what the chain refuses the
  * reader); by default, all of the patient's.
+ * `readerKey` is the reader's encryption key when the chain does not publish it yet (a
+ * patient's re-issued key, published by the call the bundle is for).
  */
 export async function publishKeyBundle(
   node: HospitalNode,
@@ -54,9 +57,10 @@ export async function publishKeyBundle(
     reader: string
     holder: KeyHolder
     versions?: readonly { cid: string }[]
+    readerKey?: string
   },
 ): Promise<{ cid: CID | null; keys: number }> {
-  const readerKey = publishedKeyOf(node, input.reader)
+  const readerKey = input.readerKey ?? publishedKeyOf(node, input.reader)
   if (!readerKey) {
     throw new InvalidInputError(
       `${input.reader} is not registered on the network: it has published no encryption key`,
@@ -68,7 +72,7 @@ export async function publishKeyBundle(
     const manifest = decodeManifest(
       await node.ipfs.getBlock(CID.parse(version.cid), { timeoutMs: FETCH_TIMEOUT_MS }),
     )
-    const key = await holderKey(node, manifest, version.cid, input.holder)
+    const key = await holderKey(node, manifest, version.cid, withReissueBundles(node, input))
     if (!key) continue
     keys.push({
       manifest: version.cid,
@@ -87,7 +91,25 @@ export async function publishKeyBundle(
   return { cid, keys: keys.length }
 }
 
-/** The holder's key of one version: its manifest entry under one of its roles, else its bundles. */
+/**
+ * The patient as holder, with the bundles their key re-issues published: a version older than
+ * the re-issue names the patient in its manifest under their previous encryption key.
+ */
+function withReissueBundles(
+  node: HospitalNode,
+  input: { patient: string; holder: KeyHolder },
+): KeyHolder {
+  const { holder } = input
+  if (holder.address.toLowerCase() !== input.patient.toLowerCase()) return holder
+  const reissued = reissueBundleCids(node, input.patient)
+  if (reissued.length === 0) return holder
+  return { ...holder, bundleCids: [...(holder.bundleCids ?? []), ...reissued] }
+}
+
+/**
+ * The holder's key of one version: its manifest entry under one of its roles, else its bundles
+ * (also when the entry is wrapped for an encryption key the holder no longer has).
+ */
 async function holderKey(
   node: HospitalNode,
   manifest: Manifest,
@@ -98,7 +120,10 @@ async function holderKey(
   const entry = manifest.keys.find(
     (k) => k.reader.toLowerCase() === address && holder.roles.includes(k.role),
   )
-  if (entry) return unwrapKey(holder.encryptionKey.privateKey, base64Bytes(entry.wrappedKey))
+  if (entry) {
+    const key = unwrapOrNull(holder.encryptionKey, entry.wrappedKey)
+    if (key) return key
+  }
   if (!holder.bundleCids?.length) return null
   return keyFromBundles(node, {
     manifestCid,
@@ -118,8 +143,9 @@ export function keyBundleCidOf(bytesHex: string): CID | null {
 }
 
 /**
- * The bundles the chain points `reader` to for `patient`'s records, newest first: their grants'
- * and the custodian's emergency releases. The chain decided access already; these only carry keys.
+ * The bundles the chain points `reader` to for `patient`'s records, newest first: their grants',
+ * the custodian's emergency releases, and for the patient, the custodians' keys re-wrapped when
+ * their key was re-issued. The chain decided access already; these only carry keys.
  */
 export function bundleCidsFor(node: HospitalNode, patient: string, reader: string): CID[] {
   const same = (a: string | undefined, b: string) => a?.toLowerCase() === b.toLowerCase()
@@ -127,6 +153,7 @@ export function bundleCidsFor(node: HospitalNode, patient: string, reader: strin
   return [
     ...indexer.events('AccessGranted').filter(({ args }) => same(args.reader, reader)),
     ...indexer.events('EmergencyKeysReleased').filter(({ args }) => same(args.staff, reader)),
+    ...indexer.events('PatientKeyReissued').filter(({ args }) => same(args.patient, reader)),
   ]
     .filter(({ args }) => same(args.patient, patient))
     .sort((a, b) => b.blockNumber - a.blockNumber || b.logIndex - a.logIndex)
@@ -174,6 +201,16 @@ export async function keyFromBundles(
     }
   }
   return null
+}
+
+/** The key wrapped in `wrappedKey` (base64), or null when it is wrapped for another key. */
+export function unwrapOrNull(key: EncryptionKey, wrappedKey: string): Uint8Array | null {
+  try {
+    return unwrapKey(key.privateKey, base64Bytes(wrappedKey))
+  } catch (error) {
+    if (error instanceof KeyUnwrapError) return null
+    throw error
+  }
 }
 
 function base64Bytes(text: string): Uint8Array {

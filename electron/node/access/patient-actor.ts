@@ -2,12 +2,15 @@
  * Who acts for a patient. Either the signed-in session is the patient, who calls the registry
  * directly (the embedded chain's faucet funded them at sign-in), or the patient consents at a
  * staff member's workstation with their keystore and passphrase: their key signs the EIP-712
- * message in memory and the staff member's account relays it, so the patient pays no gas.
+ * message in memory and the staff member's account relays it, so the patient pays no gas. After a
+ * key re-issue (identity/patient-keys.ts) the key that signs is the re-issued one, while the
+ * actor's address stays the patient's: the registry keys records and grants by it.
  */
-import type { Signer, Wallet } from 'ethers'
+import { getAddress, type Signer, type Wallet } from 'ethers'
 import { signRegistryMessage, compactSignature, type RegistryPrimaryType } from '../chain/eip712.ts'
 import type { SentTransaction } from '../chain/outbox.ts'
 import { ConsentMismatchError, NotPermittedError } from '../errors.ts'
+import { currentKeyOf, patientOfKey } from '../identity/patient-keys.ts'
 import { callRegistry, sessionSigner } from '../identity/registry-calls.ts'
 import type { HospitalNode } from '../node.ts'
 import type { EncryptionKey } from '../vault/encryption-key.ts'
@@ -17,6 +20,7 @@ import type { PatientConsent } from './schemas.ts'
 const SIGNATURE_LIFETIME_S = 10 * 60
 
 export interface PatientActor {
+  /** The patient, whom records and grants are keyed by (not their re-issued key's address). */
   address: string
   encryptionKey: EncryptionKey
   via: 'patient-session' | 'relayed-signature'
@@ -38,14 +42,16 @@ export async function actForPatient(
 ): Promise<PatientActor> {
   const session = node.vault.requireSession()
   if (!consent) {
-    if (session.address.toLowerCase() !== patient.toLowerCase()) {
+    // The registry takes a re-issued key's direct calls as its patient's.
+    const speaksFor = (key: string) => key.toLowerCase() === patient.toLowerCase()
+    if (!speaksFor(session.address) && !speaksFor(patientOfKey(node, session.address) ?? '')) {
       throw new NotPermittedError(
         'Only the patient may do this: sign in as the patient, or have them consent with their key file',
       )
     }
     const signer = sessionSigner(node)
     return {
-      address: session.address,
+      address: getAddress(patient),
       encryptionKey: session.encryptionKey,
       via: 'patient-session',
       send: ({ direct: [method, args] }) =>
@@ -53,28 +59,30 @@ export async function actForPatient(
     }
   }
   const opened = await node.vault.openDetached(consent.keystoreJson, consent.passphrase)
-  if (opened.wallet.address.toLowerCase() !== patient.toLowerCase()) {
+  if (opened.wallet.address.toLowerCase() !== currentKeyOf(node, patient).toLowerCase()) {
     throw new ConsentMismatchError(
       `The key file given belongs to ${opened.wallet.address}, not to patient ${patient}`,
     )
   }
-  return relayedActor(node, opened.wallet, opened.encryptionKey, sessionSigner(node))
+  return relayedActor(node, getAddress(patient), opened, sessionSigner(node))
 }
 
+/** The patient's consents, signed by their current key `signer.wallet`, relayed by `relayer`. */
 function relayedActor(
   node: HospitalNode,
-  wallet: Wallet,
-  encryptionKey: EncryptionKey,
+  patient: string,
+  signer: { wallet: Wallet; encryptionKey: EncryptionKey },
   relayer: Signer,
 ): PatientActor {
+  const { wallet, encryptionKey } = signer
   return {
-    address: wallet.address,
+    address: patient,
     encryptionKey,
     via: 'relayed-signature',
     async send({ typed: [primaryType, message], bySig }) {
       const registry = node.chain.registry
       const [nonce, latest] = await Promise.all([
-        registry.getFunction('nonces')(wallet.address) as Promise<bigint>,
+        registry.getFunction('nonces')(patient) as Promise<bigint>,
         node.chain.provider.getBlock('latest'),
       ])
       const deadline = BigInt(latest!.timestamp + SIGNATURE_LIFETIME_S)
@@ -88,7 +96,7 @@ function relayedActor(
       const { r, vs } = compactSignature(signature)
       const [method, args] = bySig(deadline, r, vs)
       return callRegistry(node, relayer, method, args, {
-        intent: `${method}:${wallet.address}:${nonce}`,
+        intent: `${method}:${patient}:${nonce}`,
       })
     },
   }

@@ -10,6 +10,7 @@ import { visibleTimeline } from '../audit/timeline.ts'
 import * as accounts from '../identity/accounts.ts'
 import * as setup from '../identity/network-setup.ts'
 import * as patients from '../identity/patients.ts'
+import { reissuePatientKey } from '../identity/patient-key-reissue.ts'
 import { lookupAnchor, openRecord } from '../records/open.ts'
 import { listRecords } from '../records/record-index.ts'
 import type { OpenedRecord } from '../records/types.ts'
@@ -63,6 +64,7 @@ export function createHandlers(node: HospitalNode) {
 
     'patients.register': (input) => patients.registerPatient(node, input),
     'patients.search': async ({ query }) => patients.searchPatients(node, query),
+    'patients.reissueKey': (input) => reissuePatientKey(node, input),
 
     'records.uploadStart': (input) => node.uploads.start(input),
     'records.uploadChunk': ({ uploadId, data }) =>

@@ -136,6 +136,8 @@ export const permissions: PermissionTable = {
 
   'patients.register': staff,
   'patients.search': staff,
+  // The admin relays the re-issue and re-wraps the keys their institution holds.
+  'patients.reissueKey': admin,
 
   'records.uploadStart': staff,
   'records.uploadChunk': staff,

@@ -123,6 +123,7 @@ export const apiSpec = {
     })
     .strict(),
   'patients.search': z.object({ query: z.string().trim().max(120) }).strict(),
+  'patients.reissueKey': z.object({ patient: addressSchema }).strict(),
 
   'records.uploadStart': uploadStartSchema,
   'records.uploadChunk': uploadChunkSchema,

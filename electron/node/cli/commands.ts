@@ -17,6 +17,7 @@ import type {
 } from '../access/types.ts'
 import type {
   AccountView,
+  PatientKeyReissue,
   PatientRegistration,
   PatientRow,
   SessionView,
@@ -308,6 +309,25 @@ export const commands = {
         `Keystore passphrase (give it to the patient; it is not shown again): ${registration.passphrase}\n` +
         receiptText(registration.receipt),
       { ...registration, keystoreFile: out },
+    )
+  },
+
+  async 'patient reissue-key'(context: CommandContext) {
+    const patient = option(context, 'patient')
+    const chosen = context.options.out
+    const chosenOut = typeof chosen === 'string' ? outputFile(chosen, force(context)) : undefined
+    const reissue = await asSignedIn(context, (call) =>
+      call<PatientKeyReissue>('patients.reissueKey', { patient }),
+    )
+    // Never over the patient's old keystore file: a name of its own, after the new key.
+    const out = chosenOut ?? outputFile(`${reissue.newKey}.json`, force(context))
+    await writeFile(out, reissue.keystoreJson, { mode: 0o600, flag: writeFlag(context) })
+    context.print(
+      `Patient ${reissue.patient.address}: new key ${reissue.newKey} re-issued; keystore written to ${out}\n` +
+        `Keystore passphrase (give it to the patient; it is not shown again): ${reissue.passphrase}\n` +
+        `Keys of ${reissue.keysShared} version(s) held by this institution re-wrapped for the new key; the old key is refused from now on\n` +
+        receiptText(reissue.receipt),
+      { ...reissue, keystoreFile: out },
     )
   },
 

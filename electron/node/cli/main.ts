@@ -24,6 +24,9 @@ staff (--as ADDRESS: the account that signs)
 patients
   patient register --as STAFF --name N --mrn M --birth-date YYYY-MM-DD [--out FILE]
                                  writes the patient's keystore to FILE (default <address>.json)
+  patient reissue-key --as ADMIN --patient P [--out FILE]
+                                 a patient who lost their key gets a new one (identity checked
+                                 at the desk); writes it to FILE (default <new key>.json)
   patient find QUERY             by name, medical record number or address
 records (--as STAFF signs; files stream in and out in bounded memory)
   record add --as A --patient P --file F --title T --category C --date YYYY-MM-DD [--mime M]

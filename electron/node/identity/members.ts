@@ -1,3 +1,4 @@
+import { ZeroAddress } from 'ethers'
 import { MemberKind, MemberStatus, StaffRole } from '../chain/registry-artifact.ts'
 import type { HospitalNode } from '../node.ts'
 import { staffRoles, type StaffRoleName } from './schemas.ts'
@@ -15,7 +16,7 @@ const statusNames: Record<number, MemberStatusName> = {
   [MemberStatus.Suspended]: 'suspended',
 }
 
-/** The contract's role code for a role name (Physician = 1 … Administrator = 5). */
+/** The contract's role code for a role name (Physician = 1 … Auditor = 6). */
 export function roleCode(role: StaffRoleName): number {
   return StaffRole[(role.charAt(0).toUpperCase() + role.slice(1)) as keyof typeof StaffRole]
 }
@@ -37,12 +38,20 @@ export async function memberView(node: HospitalNode, address: string): Promise<M
     registry.getFunction('memberOf')(address),
     registry.getFunction('governor')() as Promise<string>,
   ])
+  const isGovernor = governor.toLowerCase() === address.toLowerCase()
+  const status = statusName(Number(member.status))
+  if (Number(member.kind) === MemberKind.PatientKey) {
+    // A key re-issued to a patient acts as that patient; a replaced one is suspended.
+    const patient = (await registry.getFunction('patientOf')(address)) as string
+    const speaksFor = patient === ZeroAddress ? {} : { patient }
+    return { kind: 'patient', status, role: null, institution: null, isGovernor, ...speaksFor }
+  }
   const kind = kindNames[Number(member.kind) as keyof typeof kindNames] ?? 'none'
   return {
     kind,
-    status: statusName(Number(member.status)),
+    status,
     role: kind === 'staff' ? roleName(Number(member.role)) : null,
     institution: kind === 'staff' ? Number(member.institution) : null,
-    isGovernor: governor.toLowerCase() === address.toLowerCase(),
+    isGovernor,
   }
 }

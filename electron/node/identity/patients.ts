@@ -9,10 +9,10 @@ import { callRegistry, receiptView, sessionSigner } from './registry-calls.ts'
 import type { PatientRegistration, PatientRow } from './types.ts'
 
 /** How long the patient's signed consent stays valid for the relaying staff member. */
-const SIGNATURE_LIFETIME_S = 10 * 60
+export const SIGNATURE_LIFETIME_S = 10 * 60
 
 /** A passphrase read out at the desk: 20 characters of an unambiguous alphabet, in groups. */
-function generatePassphrase(): string {
+export function generatePassphrase(): string {
   const alphabet = 'abcdefghjkmnpqrstuvwxyz23456789'
   const chars = [...randomBytes(20)].map((byte) => alphabet[byte % alphabet.length])
   return chars.join('').match(/.{5}/g)!.join('-')
@@ -89,7 +89,8 @@ export async function registerPatient(
   }
 }
 
-function findPatient(node: HospitalNode, address: string): PatientRow | undefined {
+/** The patient this node registered at its desk, by address. */
+export function findPatient(node: HospitalNode, address: string): PatientRow | undefined {
   return node.db.prepare(`${selectPatient} WHERE address = ?`).get(address) as
     PatientRow | undefined
 }

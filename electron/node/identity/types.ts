@@ -30,6 +30,11 @@ export interface MemberView {
   role: StaffRoleName | null
   institution: number | null
   isGovernor: boolean
+  /**
+   * For a key re-issued to a patient (kind 'patient'): the patient it speaks for, whose address
+   * records and grants are keyed by. Absent for every other account.
+   */
+  patient?: string
 }
 
 export interface SessionView {
@@ -74,6 +79,18 @@ export interface PatientRegistration {
   /** Generated passphrase of that keystore, shown once. */
   passphrase: string
   receipt: TxReceiptView
+}
+
+/**
+ * A patient's key re-issued at the desk: the new keystore and its passphrase, handed out once as
+ * at registration. `patient.address` stays the patient's identity.
+ */
+export interface PatientKeyReissue extends PatientRegistration {
+  /** The re-issued key's account: it signs for the patient from now on, the old key no more. */
+  newKey: string
+  /** Keys of the patient's versions this institution holds, re-wrapped for the new key. */
+  keysShared: number
+  keyBundleCid: string | null
 }
 
 export interface SetupStatus {

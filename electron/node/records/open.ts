@@ -10,7 +10,8 @@ import { getAddress, type Result } from 'ethers'
 import { CID } from 'multiformats/cid'
 import { sha256 as sha256Hasher } from 'multiformats/hashes/sha2'
 import { decryptBytes, decryptStream } from '../crypto/segmented-cipher.ts'
-import { bundleCidsFor, keyFromBundles } from '../access/key-bundle.ts'
+import { bundleCidsFor, keyFromBundles, unwrapOrNull } from '../access/key-bundle.ts'
+import { patientOfKey } from '../identity/patient-keys.ts'
 import { accessStatusName, checkReadAccess } from '../access/enforcement.ts'
 import type { AccessStatusName, ReadPurpose } from '../access/schemas.ts'
 import { appendRead, type ReadLogEntry } from '../audit/read-log.ts'
@@ -176,17 +177,26 @@ async function readerKey(
     session: { encryptionKey: EncryptionKey }
   },
 ): Promise<Uint8Array> {
-  const { cid, anchor, manifest, reader, session } = input
+  const { cid, anchor, manifest, session } = input
+  // A patient's re-issued key reads as the patient, whom manifests and bundles name; versions
+  // older than the re-issue hold the patient's previous key, the re-issue's bundle the new one.
+  const reader = patientOfKey(node, input.reader) ?? input.reader
+  const reissued = reader.toLowerCase() !== input.reader.toLowerCase()
   const entry = manifest.keys.find((k) => k.reader.toLowerCase() === reader.toLowerCase())
   try {
-    const key = entry
-      ? unwrapKey(session.encryptionKey.privateKey, Buffer.from(entry.wrappedKey, 'base64'))
-      : await keyFromBundles(node, {
-          manifestCid: cid.toString(),
-          reader,
-          bundleCids: bundleCidsFor(node, anchor.patient, reader),
-          key: session.encryptionKey,
-        })
+    const fromEntry =
+      entry &&
+      (reissued
+        ? unwrapOrNull(session.encryptionKey, entry.wrappedKey)
+        : unwrapKey(session.encryptionKey.privateKey, Buffer.from(entry.wrappedKey, 'base64')))
+    const key =
+      fromEntry ||
+      (await keyFromBundles(node, {
+        manifestCid: cid.toString(),
+        reader,
+        bundleCids: bundleCidsFor(node, anchor.patient, reader),
+        key: session.encryptionKey,
+      }))
     if (key) return key
   } catch (error) {
     if (error instanceof EmrError && error.code !== KeyUnwrapError.code) throw error

@@ -11,8 +11,8 @@ export interface Reader {
 }
 
 /**
- * The encryption public key an account published when it registered (events), or, for an
- * account of this workstation (an institution's first admin publishes none), its local one.
+ * The encryption public key an account published when it registered (events; for a patient,
+ * the key of their last key re-issue), or, for an account of this workstation (an institution's first admin publishes none), its local one.
  */
 export function publishedKeyOf(node: HospitalNode, address: string): string | null {
   const wanted = address.toLowerCase()
@@ -26,6 +26,10 @@ export function publishedKeyOf(node: HospitalNode, address: string): string | nu
     ...node.chain.indexer
       .events('EmergencyReleaserSet')
       .map((e) => [e.args.releaser, e.args.encryptionPublicKey]),
+    // A patient's re-issued key replaces the one they registered with (identity/patient-keys.ts).
+    ...node.chain.indexer
+      .events('PatientKeyReissued')
+      .map((e) => [e.args.patient, e.args.encryptionPublicKey]),
   ]
   const published = events.findLast(([account]) => account?.toLowerCase() === wanted)?.[1]
   return (
