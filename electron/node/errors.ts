@@ -196,6 +196,16 @@ export const UploadNotFoundError = errorClass(
   'ERR_UPLOAD_NOT_FOUND',
   'No upload in progress with this id',
 )
+export const EmptyFileError = errorClass(
+  'EmptyFileError',
+  'ERR_EMPTY_FILE',
+  'The file is empty: an empty record cannot be anchored',
+)
+export const UploadFileMismatchError = errorClass(
+  'UploadFileMismatchError',
+  'ERR_UPLOAD_FILE_MISMATCH',
+  'This is not the file the upload was started with',
+)
 export const TamperedContentError = errorClass(
   'TamperedContentError',
   'ERR_TAMPERED',

@@ -191,6 +191,7 @@ export class HospitalNode {
   /** Stops IPFS (closing both stores), the chain and the database, then frees the folder. */
   async stop(): Promise<void> {
     clearInterval(this.#anchorTimer)
+    this.uploads.stop()
     this.vault.lock()
     await this.chain.provider.removeAllListeners('block')
     this.events.removeAllListeners()

@@ -71,6 +71,8 @@ export function createHandlers(node: HospitalNode) {
       node.uploads.chunk(uploadId, Buffer.from(data, 'base64')),
     'records.uploadFinish': ({ uploadId }) => node.uploads.finish(uploadId),
     'records.uploadCancel': ({ uploadId }) => node.uploads.cancel(uploadId),
+    'records.uploadsInProgress': async () => node.uploads.inProgress(),
+    'records.uploadResume': async (input) => node.uploads.resume(input),
     'records.list': async ({ patient }) => listRecords(node.db, patient),
     'records.lookup': ({ cid }) => lookupAnchor(node, CID.parse(cid)),
     'records.open': async ({ cid, purpose }): Promise<OpenedRecord> => {

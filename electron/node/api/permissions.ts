@@ -143,6 +143,9 @@ export const permissions: PermissionTable = {
   'records.uploadChunk': staff,
   'records.uploadFinish': staff,
   'records.uploadCancel': staff,
+  // The handler lists and resumes only the signed-in account's own uploads.
+  'records.uploadsInProgress': staff,
+  'records.uploadResume': staff,
   'records.list': { callers: ['staff', 'patient'], check: ownChartUnlessStaff },
   'records.lookup': staffOrPatient,
   'records.open': staffOrPatient,

@@ -27,6 +27,7 @@ import {
   openPurposeSchema,
 } from '../access/schemas.ts'
 import { cidSchema, uploadChunkSchema, uploadStartSchema } from '../records/schemas.ts'
+import { uploadResumeSchema } from '../records/resume-sample.ts'
 import { settingsPatchSchema } from '../settings/schema.ts'
 
 const noInput = z.undefined().or(z.object({}).strict())
@@ -129,6 +130,8 @@ export const apiSpec = {
   'records.uploadChunk': uploadChunkSchema,
   'records.uploadFinish': z.object({ uploadId: z.uuid() }).strict(),
   'records.uploadCancel': z.object({ uploadId: z.uuid() }).strict(),
+  'records.uploadsInProgress': noInput,
+  'records.uploadResume': uploadResumeSchema,
   'records.list': z.object({ patient: addressSchema }).strict(),
   'records.lookup': z.object({ cid: cidSchema }).strict(),
   'records.open': openPurposeSchema.strict(),

@@ -49,3 +49,18 @@ export interface OpenedRecord {
   /** The decrypted file, base64; only after the whole file verified. */
   contentBase64: string
 }
+
+/** An upload of the signed-in account still taking chunks (its page may have been reloaded). */
+export interface UploadInProgressView {
+  uploadId: string
+  patient: string
+  /** A new version of this record; null for a new record. */
+  recordId: number | null
+  title: string
+  fileName: string
+  size: number
+  /** Bytes the node has taken: a resumed upload sends the file from here. */
+  received: number
+  /** ISO 8601. */
+  startedAt: string
+}

@@ -12,7 +12,12 @@ import { splitCid } from '../chain/registry-artifact.ts'
 import { hashWorker } from '../crypto/crypto-worker.ts'
 import { sealIntoBlocks } from '../crypto/sealed-blocks.ts'
 import { encryptBytes, generateKey } from '../crypto/segmented-cipher.ts'
-import { DuplicateRecordError, NotActiveStaffError, NotRegisteredPatientError } from '../errors.ts'
+import {
+  DuplicateRecordError,
+  EmptyFileError,
+  NotActiveStaffError,
+  NotRegisteredPatientError,
+} from '../errors.ts'
 import { memberView } from '../identity/members.ts'
 import { callRegistry, receiptView, sessionSigner } from '../identity/registry-calls.ts'
 import type { HospitalNode } from '../node.ts'
@@ -60,6 +65,8 @@ export async function prepareUpload(
   input: UploadInput,
 ): Promise<PreparedUpload> {
   const session = node.vault.requireSession()
+  // An anchored record cannot be deleted: an empty file is refused before anything starts.
+  if (input.size === 0) throw new EmptyFileError()
   const patient = getAddress(input.patient)
   const [uploader, patientMember] = await Promise.all([
     memberView(node, session.address),
@@ -138,6 +145,10 @@ export async function runUpload(
   })
   setState.run('adding', content.toString(), null, id)
   const sha256 = (await hash.digest()).toString('hex')
+  if (size === 0) {
+    await rollBack(node, id, [content])
+    throw new EmptyFileError()
+  }
 
   const duplicate = findByContent(node.db, input.patient, sha256)
   if (duplicate) {
