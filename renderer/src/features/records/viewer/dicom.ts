@@ -318,14 +318,20 @@ function findHeaderless(bytes: Uint8Array): Headerless | undefined {
   return undefined
 }
 
-/** The parsed data set and its tags. Throws what dicom-parser throws for a damaged file. */
-export function readDicomTags(bytes: Uint8Array): { data: DataSet; tags: DicomTags } {
+/**
+ * The parsed data set and its tags; `untilTag` stops before that element (for the start of a
+ * file). Throws what dicom-parser throws for a damaged file.
+ */
+export function readDicomTags(
+  bytes: Uint8Array,
+  options: { untilTag?: string } = {},
+): { data: DataSet; tags: DicomTags } {
   if (hasAscii(bytes, 'DICM', 128)) {
-    const data = parseDicom(bytes)
+    const data = parseDicom(bytes, options)
     return { data, tags: readTags(data, data.string('x00020010') ?? IMPLICIT_LITTLE) }
   }
   const { offset, syntax } = findHeaderless(bytes) ?? { offset: 0, syntax: IMPLICIT_LITTLE }
-  const data = parseDicom(bytes.subarray(offset), { TransferSyntaxUID: syntax })
+  const data = parseDicom(bytes.subarray(offset), { ...options, TransferSyntaxUID: syntax })
   return { data, tags: readTags(data, syntax) }
 }
 
