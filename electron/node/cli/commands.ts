@@ -313,15 +313,12 @@ export const commands = {
   },
 
   async 'patient reissue-key'(context: CommandContext) {
-    const patient = option(context, 'patient')
-    const chosen = context.options.out
-    const chosenOut = typeof chosen === 'string' ? outputFile(chosen, force(context)) : undefined
     const reissue = await asSignedIn(context, (call) =>
-      call<PatientKeyReissue>('patients.reissueKey', { patient }),
+      call<PatientKeyReissue>('patients.reissueKey', { patient: option(context, 'patient') }),
     )
     // Never over the patient's old keystore file: a name of its own, after the new key.
-    const out = chosenOut ?? outputFile(`${reissue.newKey}.json`, force(context))
-    await writeFile(out, reissue.keystoreJson, { mode: 0o600, flag: writeFlag(context) })
+    const out = (context.options.out as string | undefined) ?? `${reissue.newKey}.json`
+    await writeFile(out, reissue.keystoreJson, { mode: 0o600, flag: 'wx' })
     context.print(
       `Patient ${reissue.patient.address}: new key ${reissue.newKey} re-issued; keystore written to ${out}\n` +
         `Keystore passphrase (give it to the patient; it is not shown again): ${reissue.passphrase}\n` +
