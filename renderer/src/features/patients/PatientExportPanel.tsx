@@ -11,13 +11,22 @@ import { PatientQr } from './PatientQr.tsx'
 interface PatientExportPanelProps {
   registration: PatientRegistration
   onDone: () => void
+  /** The receipt's title; registration's by default (a key re-issue hands out the same way). */
+  receiptTitle?: string
+  /** The label of the button that ends the hand-over. */
+  doneLabel?: string
 }
 
 /**
  * The patient's key, handed over once: the node does not keep it. The QR code carries the
  * address only; the key file and its passphrase go to the patient.
  */
-export function PatientExportPanel({ registration, onDone }: PatientExportPanelProps) {
+export function PatientExportPanel({
+  registration,
+  onDone,
+  receiptTitle,
+  doneLabel,
+}: PatientExportPanelProps) {
   const { t } = useTranslation()
   const { patient, passphrase, keystoreJson, receipt } = registration
   const [downloaded, setDownloaded] = useState(false)
@@ -80,10 +89,10 @@ export function PatientExportPanel({ registration, onDone }: PatientExportPanelP
           </Stack>
         </Group>
       </Card>
-      <ReceiptCard receipt={receipt} title={t('patients.receiptTitle')} />
+      <ReceiptCard receipt={receipt} title={receiptTitle ?? t('patients.receiptTitle')} />
       <div>
         <Button variant="default" onClick={() => (downloaded ? onDone() : setConfirmLeave(true))}>
-          {t('patients.registerAnother')}
+          {doneLabel ?? t('patients.registerAnother')}
         </Button>
       </div>
       <ConfirmDialog

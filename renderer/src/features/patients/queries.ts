@@ -1,6 +1,10 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import type { MethodInput } from '../../../../electron/node/api/spec.ts'
-import type { PatientRegistration, PatientRow } from '../../../../electron/node/identity/types.ts'
+import type {
+  PatientKeyReissue,
+  PatientRegistration,
+  PatientRow,
+} from '../../../../electron/node/identity/types.ts'
 import { emr } from '../../api/emr.ts'
 
 export const patientsKey = ['patients'] as const
@@ -22,5 +26,16 @@ export function useRegisterPatient() {
     mutationFn: (input: MethodInput<'patients.register'>): Promise<PatientRegistration> =>
       emr.patients.register(input),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: patientsKey }),
+  })
+}
+
+/**
+ * Key re-issue for a patient who lost their keystore (administrators): the new key file and
+ * passphrase come back once, as at registration.
+ */
+export function useReissuePatientKey() {
+  return useMutation({
+    mutationFn: (input: MethodInput<'patients.reissueKey'>): Promise<PatientKeyReissue> =>
+      emr.patients.reissueKey(input),
   })
 }
