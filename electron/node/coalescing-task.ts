@@ -25,6 +25,18 @@ export class CoalescingTask<T> {
     return this.#queued
   }
 
+  /** Resolves once no run is in progress or queued; a run's failure is its caller's to see. */
+  async idle(): Promise<void> {
+    const ignore = () => {}
+    for (
+      let pending = this.#queued ?? this.#running;
+      pending;
+      pending = this.#queued ?? this.#running
+    ) {
+      await pending.then(ignore, ignore)
+    }
+  }
+
   #start(): Promise<T> {
     // Called through an async function so a synchronous throw becomes a rejection.
     const running = (async () => this.#task())()

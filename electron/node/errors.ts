@@ -271,3 +271,9 @@ export function accessDeniedError(
   const [code, sentence] = accessDenials[reason]
   return new EmrError('AccessDeniedError', code, `${reader} ${sentence} (record ${recordId}).`)
 }
+/** A version this node re-keyed (access/rotation.ts): its content is gone here, its copy is not. */
+export const VersionRekeyedError = errorClass(
+  'VersionRekeyedError',
+  'ERR_VERSION_REKEYED',
+  'This version was re-keyed: open the version that replaced it',
+)

@@ -16,7 +16,7 @@ import { UploadSessions } from './records/upload-sessions.ts'
 import { recoverUploads } from './records/upload.ts'
 import type { NodeStatus } from './status.ts'
 import { NodeEvents } from './events.ts'
-import { releasePendingEmergencyKeys } from './access/emergency.ts'
+import { releasePendingEmergencyKeys, settleEmergencyReleases } from './access/emergency.ts'
 import { anchorIfStaffSignedIn } from './audit/anchor.ts'
 
 export interface NodeOptions {
@@ -195,6 +195,8 @@ export class HospitalNode {
     this.vault.lock()
     await this.chain.provider.removeAllListeners('block')
     this.events.removeAllListeners()
+    // A release pass started at the last block still uses the chain and IPFS.
+    await settleEmergencyReleases(this)
     await Promise.allSettled([this.ipfs.stop(), this.chain.stop()])
     this.db.close()
     this.#lock.release()

@@ -150,6 +150,8 @@ describe('patient-controlled access, enforced by the chain, on one node', async 
     await open()
   })
 
+    // Restricting re-keyed version 2 (the physician held its key): this node deleted its old copy.
+    await assert.rejects(open(second.cid), expectCode('ERR_VERSION_REKEYED'))
   test('a suspended physician is refused, whatever the grant', async () => {
     await signIn(network.admin)
     await call('staff.suspend', { account: physician })
@@ -265,11 +267,12 @@ describe('patient-controlled access, enforced by the chain, on one node', async 
       consent,
     })
     await signIn(physician)
-    await open(second.cid)
+    // Version 1: version 2 was re-keyed when the record was first restricted.
+    await open(record.cid)
     const chain = node.chain.provider as JsonRpcProvider
     await chain.send('evm_increaseTime', [3 * 24 * 3600])
     await chain.send('evm_mine', [])
-    await assert.rejects(open(second.cid), expectCode('ERR_ACCESS_EXPIRED'))
+    await assert.rejects(open(record.cid), expectCode('ERR_ACCESS_EXPIRED'))
   })
 
   test('the read log verifies, is anchored, and a changed entry is detected', async () => {

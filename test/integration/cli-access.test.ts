@@ -115,14 +115,19 @@ describe('access, emergencies and the audit trail from the command line', async 
     )
     assert.notEqual(noSecret.code, 0)
     assert.match(noSecret.stderr, /ERR_NODE_SECRET_UNAVAILABLE/)
-    const enabled = await runCli(
-      ['emergency', 'auto-release', '--as', network.admin, '--enable', '--data-dir', dataDir],
-      { ...env, EMR_NODE_SECRET: randomBytes(32).toString('hex') },
-    )
+    const secret = { ...env, EMR_NODE_SECRET: randomBytes(32).toString('hex') }
+    const autoRelease = (flag: string) =>
+      runCli(
+        ['emergency', 'auto-release', '--as', network.admin, flag, '--data-dir', dataDir],
+        secret,
+      )
+    const enabled = await autoRelease('--enable')
     assert.match(
       enabled.stdout,
       /Automatic release is on \(releaser 0x[0-9a-fA-F]{40}\): this node holds/,
     )
+    const disabled = await autoRelease('--disable')
+    assert.match(disabled.stdout, /Automatic release is off/)
   })
 
   test('audit export writes the trail; audit verify passes, then fails after tampering', async () => {

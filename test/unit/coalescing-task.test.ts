@@ -69,3 +69,18 @@ test('a task that throws before its first await rejects instead of throwing', as
   await assert.rejects(task.run(), /no session/)
   await assert.rejects(task.run(), /no session/)
 })
+
+test('idle waits for the run in progress and the one queued behind it, failed or not', async () => {
+  const { task, finishNext } = gatedTask(() => 'fail')
+  const first = task.run().catch(() => 'failed')
+  const second = task.run().catch(() => 'failed')
+  let idle = false
+  const waiting = task.idle().then(() => (idle = true))
+  await finishNext()
+  await first
+  assert.equal(idle, false)
+  await finishNext()
+  await Promise.all([second, waiting])
+  assert.equal(idle, true)
+  await task.idle()
+})

@@ -7,7 +7,7 @@
  * key bundles the enabling administrator's node publishes. A copy of the data folder holds the
  * sealed key only: without the node's secret it opens nothing.
  */
-import { getAddress, getBytes, hexlify, Wallet } from 'ethers'
+import { getAddress, getBytes, hexlify, Wallet, ZeroAddress } from 'ethers'
 import { CID } from 'multiformats/cid'
 import { NodeSecretMismatchError, NodeSecretUnavailableError } from '../errors.ts'
 import { fundFromFaucet } from '../identity/accounts.ts'
@@ -126,6 +126,30 @@ export async function enableAutomaticRelease(
     keysWrapped,
     receipt: receiptView(node, sent, 'automatic release enabled'),
   }
+}
+
+/**
+ * Turns automatic release off for the signed-in administrator's institution: the registry names
+ * nobody, and this node forgets the sealed key and its bundles. Administrators still release.
+ */
+export async function disableAutomaticRelease(
+  node: HospitalNode,
+): Promise<{ receipt: TxReceiptView }> {
+  const institution = await adminInstitution(node)
+  const sent = await callRegistry(node, sessionSigner(node), 'setEmergencyReleaser', [
+    institution,
+    ZeroAddress,
+    '0x',
+  ])
+  const row = node.db
+    .prepare('SELECT address FROM emergency_releasers WHERE institution = ?')
+    .get(institution) as { address: string } | undefined
+  if (row) {
+    node.db.prepare('DELETE FROM emergency_releaser_bundles WHERE releaser = ?').run(row.address)
+    node.db.prepare('DELETE FROM emergency_releasers WHERE institution = ?').run(institution)
+  }
+  node.log.info('automatic emergency release disabled', { institution })
+  return { receipt: receiptView(node, sent, 'automatic release disabled') }
 }
 
 /** Publishes, per patient, a bundle of the keys `holder` holds, wrapped for the releaser. */

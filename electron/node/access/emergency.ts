@@ -14,6 +14,7 @@ import type { IndexedEvent } from '../chain/indexer.ts'
 import type { SentTransaction } from '../chain/outbox.ts'
 import { CoalescingTask } from '../coalescing-task.ts'
 import { NodeSecretMismatchError, NotPermittedError } from '../errors.ts'
+import { fundFromFaucet } from '../identity/accounts.ts'
 import { memberView } from '../identity/members.ts'
 import { callRegistry, receiptView, sessionSigner } from '../identity/registry-calls.ts'
 import { listInstitutions } from '../identity/staff.ts'
@@ -195,12 +196,25 @@ const releasePasses = new WeakMap<HospitalNode, CoalescingTask<number>>()
  * who signs in meanwhile, so a request during a pass is never dropped.
  */
 export function releasePendingEmergencyKeys(node: HospitalNode): Promise<number> {
+  if (stoppingNodes.has(node)) return Promise.resolve(0)
   let passes = releasePasses.get(node)
   if (!passes) {
     passes = new CoalescingTask(() => releaseWaitingKeys(node))
     releasePasses.set(node, passes)
   }
   return passes.run()
+}
+
+/** Nodes that are stopping: a block indexed meanwhile starts no pass against a closing chain. */
+const stoppingNodes = new WeakSet<HospitalNode>()
+
+/**
+ * Starts no more release passes on `node` and waits for one under way, so the node stops only
+ * after its transaction settled.
+ */
+export async function settleEmergencyReleases(node: HospitalNode): Promise<void> {
+  stoppingNodes.add(node)
+  await releasePasses.get(node)?.idle()
 }
 
 async function releaseWaitingKeys(node: HospitalNode): Promise<number> {
@@ -240,7 +254,10 @@ async function releaseWaitingKeys(node: HospitalNode): Promise<number> {
  */
 async function heldReleaser(node: HospitalNode, institution: number): Promise<Releaser | null> {
   try {
-    return await unsealReleaser(node, institution)
+    const releaser = await unsealReleaser(node, institution)
+    // Each release costs gas: on the embedded chain the faucet keeps the releaser topped up.
+    if (releaser) await fundFromFaucet(node, releaser.signer.address)
+    return releaser
   } catch (error) {
     if (!(error instanceof NodeSecretMismatchError)) throw error
     node.log.warn('the emergency releaser key was sealed by another node secret', { institution })

@@ -8,8 +8,12 @@ import { blockTimes } from '../chain/block-times.ts'
 import type { IndexedEvent } from '../chain/indexer.ts'
 import { callRegistry, receiptView, sessionSigner } from '../identity/registry-calls.ts'
 import type { HospitalNode } from '../node.ts'
-import { keyBundleCidOf, publishKeyBundle } from './key-bundle.ts'
-import { actForPatient } from './patient-actor.ts'
+import { listRecords } from '../records/record-index.ts'
+import { currentGrants } from '../records/readers.ts'
+import { keyBundleCidOf, keyHolders, publishKeyBundle } from './key-bundle.ts'
+import { grantableVersions, restrictedRecordIds, restrictedRecords } from './key-coverage.ts'
+import { actForPatient, type PatientActor } from './patient-actor.ts'
+import { rotateForRestriction, rotateForRevocation } from './rotation.ts'
 import { listEmergencies } from './emergency.ts'
 import { partyResolver } from './parties.ts'
 import {
@@ -47,14 +51,27 @@ export async function grantAccess(
   input: { patient: string; reader: string; until?: string; consent?: PatientConsent },
 ): Promise<AccessActionResult> {
   const patient = getAddress(input.patient)
-  const reader = getAddress(input.reader)
   const actor = await actForPatient(node, patient, input.consent)
+  return sendGrant(node, actor, getAddress(input.reader), expiryOf(input.until))
+}
+
+/**
+ * Publishes `reader`'s key bundle (every version but those of restricted records, whose keys no
+ * grantee may hold) and grants access until `expiry` with it.
+ */
+async function sendGrant(
+  node: HospitalNode,
+  actor: PatientActor,
+  reader: string,
+  expiry: bigint,
+): Promise<AccessActionResult> {
+  const patient = actor.address
   const bundle = await publishKeyBundle(node, {
     patient,
     reader,
     holder: { address: patient, roles: ['patient'], encryptionKey: actor.encryptionKey },
+    versions: grantableVersions(listRecords(node.db, patient), restrictedRecords(node, patient)),
   })
-  const expiry = expiryOf(input.until)
   const bundleCid = bundle.cid?.bytes ?? new Uint8Array()
   const sent = await actor.send({
     direct: ['grantAccess', [reader, expiry, bundleCid]],
@@ -74,24 +91,33 @@ export async function grantAccess(
 
 /**
  * The patient revokes `reader`'s grant, at once on chain; versions added afterwards are not
- * wrapped for the reader. What the reader already opened, they may have kept.
+ * wrapped for the reader. With `rotateKeys`, every record whose current version the reader holds
+ * a key for is re-keyed first (access/rotation.ts), so the keys they kept open nothing current.
+ * What the reader already opened, they may have kept.
  */
 export async function revokeAccess(
   node: HospitalNode,
-  input: { patient: string; reader: string; consent?: PatientConsent },
+  input: { patient: string; reader: string; rotateKeys?: boolean; consent?: PatientConsent },
 ): Promise<AccessActionResult> {
   const patient = getAddress(input.patient)
   const reader = getAddress(input.reader)
   const actor = await actForPatient(node, patient, input.consent)
+  const rotated = input.rotateKeys
+    ? await rotateForRevocation(node, { patient, reader, patientKey: actor.encryptionKey })
+    : undefined
   const sent = await actor.send({
     direct: ['revokeAccess', [reader]],
     typed: ['RevokeAccess', { patient, reader }],
     bySig: (deadline, r, vs) => ['revokeAccessBySig', [patient, reader, deadline, r, vs]],
   })
-  return { receipt: receiptView(node, sent, 'revoked'), via: actor.via }
+  return { receipt: receiptView(node, sent, 'revoked'), via: actor.via, rotated }
 }
 
-/** The patient closes one record to grantees (or opens it again). */
+/**
+ * The patient closes one record to grantees (or opens it again). Closing re-keys the record
+ * first when a grantee (or anyone else who may no longer read it) holds its current key; opening
+ * re-issues the bundles of grantees who hold no key for it.
+ */
 export async function restrictRecord(
   node: HospitalNode,
   input: { patient: string; recordId: number; restricted: boolean; consent?: PatientConsent },
@@ -99,6 +125,9 @@ export async function restrictRecord(
   const patient = getAddress(input.patient)
   const { recordId, restricted } = input
   const actor = await actForPatient(node, patient, input.consent)
+  const rotated = restricted
+    ? await rotateForRestriction(node, { patient, recordId, patientKey: actor.encryptionKey })
+    : null
   const sent = await actor.send({
     direct: ['setRecordRestricted', [recordId, restricted]],
     typed: ['SetRecordRestricted', { patient, recordId, restricted }],
@@ -107,10 +136,36 @@ export async function restrictRecord(
       [patient, recordId, restricted, deadline, r, vs],
     ],
   })
+  const reissued = restricted ? 0 : await reissueMissingKeys(node, actor, recordId)
   return {
     receipt: receiptView(node, sent, restricted ? 'restricted' : 'unrestricted'),
     via: actor.via,
+    rotated: rotated ? [rotated] : [],
+    grantsReissued: reissued,
   }
+}
+
+/**
+ * After a restriction is lifted: each current grantee who holds no key for the record's current
+ * version (it was re-keyed without them, or they were granted while it was restricted) gets a
+ * new bundle, granted again until the same expiry. Returns how many grants were re-issued.
+ */
+async function reissueMissingKeys(
+  node: HospitalNode,
+  actor: PatientActor,
+  recordId: number,
+): Promise<number> {
+  const record = listRecords(node.db, actor.address).find((r) => r.recordId === recordId)
+  if (!record) return 0
+  const current = record.versions[0]!.cid
+  const holders = await keyHolders(node, actor.address, current)
+  let reissued = 0
+  for (const [reader, expiry] of currentGrants(node, actor.address)) {
+    if (holders.has(reader)) continue
+    await sendGrant(node, actor, reader, expiry)
+    reissued++
+  }
+  return reissued
 }
 
 function isPatients(event: IndexedEvent, patient: string): boolean {
@@ -133,7 +188,6 @@ export async function accessOverview(
   const now = Date.now()
 
   const grants = new Map<string, GrantView>()
-  const restricted = new Set<number>()
   for (const event of events) {
     const { name, args } = event
     if (name === 'AccessGranted') {
@@ -150,9 +204,6 @@ export async function accessOverview(
     } else if (name === 'AccessRevoked') {
       const grant = grants.get(args.reader!.toLowerCase())
       if (grant) Object.assign(grant, { state: 'revoked', revokedAt: timeOf(event) })
-    } else if (name === 'RecordRestrictionChanged') {
-      if (args.restricted === 'true') restricted.add(Number(args.recordId))
-      else restricted.delete(Number(args.recordId))
     }
   }
 
@@ -177,7 +228,7 @@ export async function accessOverview(
     patient: party(patient),
     requests,
     grants: [...grants.values()].reverse(),
-    restrictedRecords: [...restricted].sort((a, b) => a - b),
+    restrictedRecords: [...restrictedRecordIds(events, patient)].sort((a, b) => a - b),
     emergencies: (await listEmergencies(node)).filter(
       (e) => e.patient.address.toLowerCase() === patient.toLowerCase(),
     ),

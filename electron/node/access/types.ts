@@ -63,6 +63,14 @@ export interface AccessOverview {
 
 export interface AccessActionResult {
   receipt: TxReceiptView
+/** One record re-keyed (access/rotation.ts): its version `rekeyed` lives on as `version`. */
+export interface RotatedRecord {
+  recordId: number
+  rekeyed: number
+  version: number
+  cid: string
+}
+
   /** How the patient's consent reached the chain (patient actions only). */
   via?: 'patient-session' | 'relayed-signature'
   /** For grants: the key bundle published and how many record keys it carries. */
@@ -70,6 +78,10 @@ export interface AccessActionResult {
   keysShared?: number
 }
 
+  /** Records re-keyed (a restriction, or a revocation with key rotation): access/rotation.ts. */
+  rotated?: RotatedRecord[]
+  /** When a restriction is lifted: grants re-issued with a bundle holding the record's key. */
+  grantsReissued?: number
 export interface AuditEntry {
   /** `chain:<block>:<log>` or `read:<seq>`. */
   id: string

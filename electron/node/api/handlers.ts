@@ -1,7 +1,10 @@
 import { CID } from 'multiformats/cid'
 import type { z } from 'zod'
 import * as emergency from '../access/emergency.ts'
-import { enableAutomaticRelease } from '../access/emergency-releaser.ts'
+import {
+  disableAutomaticRelease,
+  enableAutomaticRelease,
+} from '../access/emergency-releaser.ts'
 import { setEmergencyRoles } from '../access/emergency-roles.ts'
 import * as access from '../access/grants.ts'
 import { anchorReadLog, verifyReadLog } from '../audit/anchor.ts'
@@ -97,6 +100,7 @@ export function createHandlers(node: HospitalNode) {
     'emergency.policy': ({ institution }) => emergency.emergencyPolicy(node, institution),
     'emergency.setRoles': (input) => setEmergencyRoles(node, input),
     'emergency.enableAutomaticRelease': () => enableAutomaticRelease(node),
+    'emergency.disableAutomaticRelease': () => disableAutomaticRelease(node),
 
     'audit.timeline': (filter) => visibleTimeline(node, filter),
     'audit.export': async ({ format, filter }) =>

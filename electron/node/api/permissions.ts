@@ -165,6 +165,7 @@ export const permissions: PermissionTable = {
   'emergency.policy': staff,
   'emergency.setRoles': admin,
   'emergency.enableAutomaticRelease': admin,
+  'emergency.disableAutomaticRelease': admin,
 
   'audit.timeline': auditReaders,
   'audit.export': auditReaders,

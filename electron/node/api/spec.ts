@@ -150,6 +150,7 @@ export const apiSpec = {
     .object({ roles: z.array(staffRoleSchema).min(1).max(staffRoleSchema.options.length) })
     .strict(),
   'emergency.enableAutomaticRelease': noInput,
+  'emergency.disableAutomaticRelease': noInput,
 
   'audit.timeline': auditFilterSchema.optional(),
   'audit.export': auditExportSchema,

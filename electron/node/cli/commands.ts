@@ -469,6 +469,7 @@ export const commands = {
   async 'emergency auto-release'(context: CommandContext) {
     const policy = await asSignedIn(context, async (call) => {
       if (context.options.enable) await call('emergency.enableAutomaticRelease')
+      if (context.options.disable) await call('emergency.disableAutomaticRelease')
       return ownEmergencyPolicy(call)
     })
     const release = policy.automaticRelease

@@ -48,7 +48,7 @@ access (the patient acts --as themselves, or staff relay --keystore FILE with th
   emergency list --as A [--active]
   emergency roles --as A [--set physician,nurse,...]
                                  the roles that may declare (an administrator sets them)
-  emergency auto-release --as ADMIN [--enable]
+  emergency auto-release --as ADMIN [--enable | --disable]
                                  keys released with nobody signed in, by a releaser key this
                                  node seals with EMR_NODE_SECRET (random, 32+ characters)
   audit export --as A --format csv|fhir --out FILE [--patient P] [--actor A] [--action X]
@@ -102,6 +102,7 @@ const { values, positionals } = parseArgs({
     active: { type: 'boolean', default: false },
     lift: { type: 'boolean', default: false },
     enable: { type: 'boolean', default: false },
+    disable: { type: 'boolean', default: false },
     json: { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h', default: false },
   },

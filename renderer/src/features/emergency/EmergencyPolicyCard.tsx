@@ -4,7 +4,11 @@ import { useTranslation } from 'react-i18next'
 import type { EmergencyPolicyView } from '../../../../electron/node/access/types.ts'
 import { ErrorAlert } from '../../shared/ErrorAlert.tsx'
 import { roleKeys, staffRoles, type StaffRoleName } from '../../shared/roles.ts'
-import { useEnableAutomaticRelease, useSetEmergencyRoles } from './queries.ts'
+import {
+  useDisableAutomaticRelease,
+  useEnableAutomaticRelease,
+  useSetEmergencyRoles,
+} from './queries.ts'
 
 /**
  * An administrator's break-the-glass rules for their institution: which roles may declare, and
@@ -64,6 +68,7 @@ function RolesForm({ roles }: { roles: StaffRoleName[] }) {
 function AutomaticRelease({ policy }: { policy: EmergencyPolicyView }) {
   const { t } = useTranslation()
   const enable = useEnableAutomaticRelease()
+  const disable = useDisableAutomaticRelease()
   const release = policy.automaticRelease
   const state = release.heldHere ? 'here' : release.on ? 'elsewhere' : 'off'
   return (
@@ -101,7 +106,23 @@ function AutomaticRelease({ policy }: { policy: EmergencyPolicyView }) {
           </Group>
         )
       )}
+      {release.on && (
+        <Group>
+          <Button
+            size="sm"
+            variant="default"
+            loading={disable.isPending}
+            onClick={() => {
+              enable.reset()
+              disable.mutate()
+            }}
+          >
+            {t('emergency.policy.disable')}
+          </Button>
+        </Group>
+      )}
       {enable.isError && <ErrorAlert error={enable.error} onClose={enable.reset} />}
+      {disable.isError && <ErrorAlert error={disable.error} onClose={disable.reset} />}
       {enable.isSuccess && (
         <Text size="sm" role="status">
           {t('emergency.policy.enabled', { count: enable.data.keysWrapped })}

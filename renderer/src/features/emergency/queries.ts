@@ -87,3 +87,12 @@ export function useEnableAutomaticRelease() {
     onSettled: () => queryClient.invalidateQueries({ queryKey: emergenciesKey }),
   })
 }
+
+/** An administrator turns automatic release off: keys go out only while an administrator is in. */
+export function useDisableAutomaticRelease() {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: () => emr.emergency.disableAutomaticRelease(),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: emergenciesKey }),
+  })
+}
