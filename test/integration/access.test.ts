@@ -154,7 +154,7 @@ describe('patient-controlled access, enforced by the chain, on one node', async 
     await assert.rejects(open(second.cid), expectCode('ERR_VERSION_REKEYED'))
   test('a suspended physician is refused, whatever the grant', async () => {
     await signIn(network.admin)
-    await call('staff.suspend', { account: physician })
+    await call('staff.suspend', { account: physician, reason: 'under-investigation' })
     await signIn(physician)
     await assert.rejects(open(), expectCode('ERR_ACCESS_SUSPENDED'))
     await signIn(network.admin)

@@ -116,7 +116,18 @@ describe('identity from the command line', async () => {
 
   test('a suspended staff member is refused with the contract error', async () => {
     assert.equal(
-      (await cli<TxReceiptView>(['staff', 'suspend', '--as', admin, '--account', nurse])).result,
+      (
+        await cli<TxReceiptView>([
+          'staff',
+          'suspend',
+          '--as',
+          admin,
+          '--account',
+          nurse,
+          '--reason',
+          'licence-lapsed',
+        ])
+      ).result,
       'suspended',
     )
     const stderr = await cli<string>(

@@ -236,7 +236,8 @@ describe('staff and patient identity on one node', async () => {
   test('a suspended staff member cannot act, until reinstated', async () => {
     await call('session.signIn', { address: network.admin, passphrase: PASS })
     assert.equal(
-      (await call<TxReceiptView>('staff.suspend', { account: nurse })).result,
+      (await call<TxReceiptView>('staff.suspend', { account: nurse, reason: 'extended-leave' }))
+        .result,
       'suspended',
     )
     await call('session.signIn', { address: nurse, passphrase: PASS })

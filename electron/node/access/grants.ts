@@ -8,6 +8,7 @@ import { blockTimes } from '../chain/block-times.ts'
 import type { IndexedEvent } from '../chain/indexer.ts'
 import { callRegistry, receiptView, sessionSigner } from '../identity/registry-calls.ts'
 import type { HospitalNode } from '../node.ts'
+import { declinedRequests } from './declines.ts'
 import { listRecords } from '../records/record-index.ts'
 import { currentGrants } from '../records/readers.ts'
 import { keyBundleCidOf, keyHolders, publishKeyBundle } from './key-bundle.ts'
@@ -207,6 +208,7 @@ export async function accessOverview(
     }
   }
 
+  const declined = declinedRequests(node.db, patient)
   const requests = events
     .filter((e) => e.name === 'AccessRequested')
     .map((request) => ({
@@ -214,6 +216,7 @@ export async function accessOverview(
       purpose: nameOf(accessPurposes, Number(request.args.purpose)),
       requestedAt: timeOf(request),
       txHash: request.txHash,
+      declinedAt: declined.get(request.txHash.toLowerCase()) ?? null,
       answered: events.some(
         (e) =>
           e.name === 'AccessGranted' &&

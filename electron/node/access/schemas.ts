@@ -94,6 +94,14 @@ export const accessGrantSchema = z
 
 export const accessRevokeSchema = z.object({ ...patientAction, reader: addressSchema }).strict()
 
+/** The signed-in patient declines a request, named by its transaction. */
+export const accessDeclineSchema = z
+  .object({
+    patient: addressSchema,
+    requestTxHash: z.string().regex(/^0x[0-9a-fA-F]{64}$/, 'not a transaction hash'),
+  })
+  .strict()
+
 export const accessRestrictSchema = z
   .object({ ...patientAction, recordId: recordIdSchema, restricted: z.boolean() })
   .strict()

@@ -18,6 +18,8 @@ export interface AccessRequestView {
   txHash: string
   /** Answered: the patient granted this staff member access after the request. */
   answered: boolean
+  /** When the patient declined it on this node; null when not (the chain keeps no refusal). */
+  declinedAt: string | null
 }
 
 export interface GrantView {

@@ -1,10 +1,8 @@
 import { CID } from 'multiformats/cid'
 import type { z } from 'zod'
+import { declineRequest } from '../access/declines.ts'
 import * as emergency from '../access/emergency.ts'
-import {
-  disableAutomaticRelease,
-  enableAutomaticRelease,
-} from '../access/emergency-releaser.ts'
+import { disableAutomaticRelease, enableAutomaticRelease } from '../access/emergency-releaser.ts'
 import { setEmergencyRoles } from '../access/emergency-roles.ts'
 import * as access from '../access/grants.ts'
 import { anchorReadLog, verifyReadLog } from '../audit/anchor.ts'
@@ -18,6 +16,7 @@ import { lookupAnchor, openRecord } from '../records/open.ts'
 import { listRecords } from '../records/record-index.ts'
 import type { OpenedRecord } from '../records/types.ts'
 import * as staff from '../identity/staff.ts'
+import { staffIdentity } from '../identity/staff-identity.ts'
 import type { HospitalNode } from '../node.ts'
 import type { Actor } from './actor.ts'
 import type { MethodName, apiSpec } from './spec.ts'
@@ -61,8 +60,10 @@ export function createHandlers(node: HospitalNode) {
     'staff.registerDirect': (input) => staff.registerDirect(node, input),
     'staff.approve': ({ account }) => staff.changeStaffStatus(node, 'approve', account),
     'staff.reject': ({ account }) => staff.changeStaffStatus(node, 'reject', account),
-    'staff.suspend': ({ account }) => staff.changeStaffStatus(node, 'suspend', account),
+    'staff.suspend': (input) => staff.suspendStaff(node, input),
     'staff.reinstate': ({ account }) => staff.changeStaffStatus(node, 'reinstate', account),
+    'staff.identity': async ({ account }, actor) =>
+      staffIdentity(node, account, (await actor.member())?.institution ?? null),
     'staff.list': async (filter) => staff.listStaff(node, filter),
 
     'patients.register': (input) => patients.registerPatient(node, input),
@@ -87,6 +88,7 @@ export function createHandlers(node: HospitalNode) {
     'access.request': (input) => access.requestAccess(node, input),
     'access.grant': (input) => access.grantAccess(node, input),
     'access.revoke': (input) => access.revokeAccess(node, input),
+    'access.decline': async (input) => declineRequest(node, input),
     'access.restrict': (input) => access.restrictRecord(node, input),
 
     'emergency.declare': (input) => emergency.declareEmergency(node, input),

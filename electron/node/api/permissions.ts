@@ -131,6 +131,8 @@ export const permissions: PermissionTable = {
   'staff.reject': admin,
   'staff.suspend': admin,
   'staff.reinstate': admin,
+  // The IC card's data, national ID included, for the administrator deciding on a registration.
+  'staff.identity': admin,
   // Patients pick the staff they grant access to.
   'staff.list': { callers: ['staff', 'governor', 'patient'] },
 
@@ -156,6 +158,14 @@ export const permissions: PermissionTable = {
   'access.grant': staffOrPatient,
   'access.revoke': staffOrPatient,
   'access.restrict': staffOrPatient,
+  // Only the patient signed in says no (nothing is signed: the decline stays on this node).
+  'access.decline': {
+    callers: ['patient'],
+    check({ actor, input }) {
+      if (input.patient.toLowerCase() === actor.address) return
+      throw new ForbiddenError('A patient may only decline requests for their own records')
+    },
+  },
 
   'emergency.declare': staff,
   // A patient is shown only their own (the handler filters).

@@ -15,8 +15,10 @@ import {
   personNameSchema,
   staffIdentitySchema,
   staffRoleSchema,
+  suspensionReasonSchema,
 } from '../identity/schemas.ts'
 import {
+  accessDeclineSchema,
   accessGrantSchema,
   accessRequestSchema,
   accessRestrictSchema,
@@ -106,8 +108,9 @@ export const apiSpec = {
     .strict(),
   'staff.approve': account,
   'staff.reject': account,
-  'staff.suspend': account,
+  'staff.suspend': z.object({ account: addressSchema, reason: suspensionReasonSchema }).strict(),
   'staff.reinstate': account,
+  'staff.identity': account,
   'staff.list': z
     .object({
       status: z.enum(['pending', 'active', 'suspended']).optional(),
@@ -140,6 +143,7 @@ export const apiSpec = {
   'access.request': accessRequestSchema,
   'access.grant': accessGrantSchema,
   'access.revoke': accessRevokeSchema,
+  'access.decline': accessDeclineSchema,
   'access.restrict': accessRestrictSchema,
 
   'emergency.declare': emergencyDeclareSchema,

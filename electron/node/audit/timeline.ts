@@ -7,6 +7,7 @@ import { blockTimes } from '../chain/block-times.ts'
 import type { IndexedEvent } from '../chain/indexer.ts'
 import { NotPermittedError } from '../errors.ts'
 import { memberView } from '../identity/members.ts'
+import { suspensionReasons } from '../identity/suspension-reasons.ts'
 import type { HospitalNode } from '../node.ts'
 import { partyResolver } from '../access/parties.ts'
 import {
@@ -180,12 +181,16 @@ export async function auditTimeline(
     node,
     events.map((e) => e.blockNumber),
   )
+  // Reasons for suspensions made on this node are kept here, never on chain.
+  const reasons = suspensionReasons(node.db)
   const entries: AuditEntry[] = []
   for (const event of events) {
     const described = fromEvent(event, party)
     if (!described) continue
+    const reason = event.name === 'StaffSuspended' && reasons.get(event.txHash.toLowerCase())
     entries.push({
       ...described,
+      ...(reason ? { detail: `suspension reason ${reason}` } : {}),
       id: `chain:${event.blockNumber}:${event.logIndex}`,
       at: times.get(event.blockNumber) ?? '',
       source: 'chain',

@@ -190,8 +190,13 @@ function table(rows: [string, string | number | null][]): string {
 
 function staffChange(change: 'approve' | 'reject' | 'suspend' | 'reinstate') {
   return async (context: CommandContext) => {
+    const input = {
+      account: option(context, 'account'),
+      // A suspension says why, as a code kept in this node's audit trail.
+      ...(change === 'suspend' ? { reason: option(context, 'reason') } : {}),
+    }
     const receipt = await asSignedIn(context, (call) =>
-      call<TxReceiptView>(`staff.${change}`, { account: option(context, 'account') }),
+      call<TxReceiptView>(`staff.${change}`, input),
     )
     context.print(receiptText(receipt), receipt)
   }

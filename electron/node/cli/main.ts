@@ -19,7 +19,9 @@ accounts (passphrases come from EMR_PASSPHRASE or --passphrase-file, never from 
   account list
 staff (--as ADDRESS: the account that signs)
   staff register --as A --institution N --role R --name N --national-id ID --licence L
-  staff approve|reject|suspend|reinstate --as ADMIN --account A
+  staff approve|reject|reinstate --as ADMIN --account A
+  staff suspend --as ADMIN --account A --reason left-institution|licence-lapsed|
+                under-investigation|extended-leave|security-concern|other
   staff list [--status pending|active|suspended] [--institution N]
 patients
   patient register --as STAFF --name N --mrn M --birth-date YYYY-MM-DD [--out FILE]

@@ -3,6 +3,7 @@ import { releasePendingEmergencyKeys } from '../access/emergency.ts'
 import type { HospitalNode } from '../node.ts'
 import type { AccountInfo, RoleHint } from '../vault/vault.ts'
 import { memberView } from './members.ts'
+import { lastRejection } from './rejection.ts'
 import type { AccountView, SessionView } from './types.ts'
 
 /** Balance the embedded chain's faucet tops accounts up to: enough for thousands of calls. */
@@ -68,10 +69,12 @@ export async function signIn(
 export async function sessionView(node: HospitalNode): Promise<SessionView | null> {
   const session = node.vault.session()
   if (!session) return null
+  const member = await memberView(node, session.address)
   return {
     address: session.address,
     label: session.label,
     expiresAt: new Date(session.expiresAt).toISOString(),
-    member: await memberView(node, session.address),
+    member,
+    staffRejection: await lastRejection(node, session.address, member),
   }
 }

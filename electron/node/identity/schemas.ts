@@ -73,6 +73,18 @@ export const staffIdentitySchema = z.object({
 })
 export type StaffIdentity = z.output<typeof staffIdentitySchema>
 
+/** Why an administrator suspends a staff member: a code, kept on this node's audit trail only. */
+export const suspensionReasons = [
+  'left-institution',
+  'licence-lapsed',
+  'under-investigation',
+  'extended-leave',
+  'security-concern',
+  'other',
+] as const
+export const suspensionReasonSchema = z.enum(suspensionReasons)
+export type SuspensionReason = z.output<typeof suspensionReasonSchema>
+
 export const newAccountSchema = z.object({ label: labelSchema, passphrase: passphraseSchema })
 
 /** What IT hands a hospital that joins an existing network. */

@@ -4,7 +4,8 @@ import type { HospitalNode } from '../node.ts'
 import { commitTo, newSalt } from './commitment.ts'
 import { roleCode, roleName } from './members.ts'
 import { callRegistry, receiptView, sessionSigner } from './registry-calls.ts'
-import type { StaffIdentity, StaffRoleName } from './schemas.ts'
+import type { StaffIdentity, StaffRoleName, SuspensionReason } from './schemas.ts'
+import { recordSuspensionReason } from './suspension-reasons.ts'
 import type { InstitutionView, MemberStatusName, StaffRow, TxReceiptView } from './types.ts'
 
 /**
@@ -108,6 +109,16 @@ export async function changeStaffStatus(
   const { method, result } = statusChanges[change]
   const sent = await callRegistry(node, sessionSigner(node), method, [account])
   return receiptView(node, sent, result)
+}
+
+/** Suspends a staff member; the reason code stays in this node's audit trail, off chain. */
+export async function suspendStaff(
+  node: HospitalNode,
+  input: { account: string; reason: SuspensionReason },
+): Promise<TxReceiptView> {
+  const receipt = await changeStaffStatus(node, 'suspend', input.account)
+  recordSuspensionReason(node.db, { ...input, txHash: receipt.txHash })
+  return receipt
 }
 
 export function listInstitutions(node: HospitalNode): InstitutionView[] {

@@ -1,5 +1,6 @@
 /** What the identity features return to the UI and the CLI. */
-import type { StaffRoleName } from './schemas.ts'
+import type { PartyView } from '../access/types.ts'
+import type { StaffIdentity, StaffRoleName } from './schemas.ts'
 
 /** A mined transaction as the receipt card shows it (paper Fig. 2, plus the block). */
 export interface TxReceiptView {
@@ -37,12 +38,21 @@ export interface MemberView {
   patient?: string
 }
 
+/** An administrator's refusal of a staff registration, as the indexed `StaffRejected` says. */
+export interface StaffRejectionView {
+  at: string
+  by: PartyView
+  txHash: string
+}
+
 export interface SessionView {
   address: string
   label: string
   /** ISO time the session locks unless the user acts before. */
   expiresAt: string
   member: MemberView
+  /** The account's last staff registration was rejected (and it has not registered since). */
+  staffRejection: StaffRejectionView | null
 }
 
 export interface InstitutionView {
@@ -61,6 +71,19 @@ export interface StaffRow {
   institutionName: string
   status: MemberStatusName
   registeredTx: string
+}
+
+/** A staff registration as an administrator reviews it (admins only: it holds the national ID). */
+export interface StaffIdentityView {
+  account: string
+  role: StaffRoleName
+  institution: number
+  institutionName: string
+  registeredAt: string
+  /** The salted commitment to name, national ID and licence number, as the chain holds it. */
+  commitment: string
+  /** The IC card's data, known only on the node where the staff member registered; else null. */
+  identity: StaffIdentity | null
 }
 
 export interface PatientRow {
