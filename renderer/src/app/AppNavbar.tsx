@@ -11,8 +11,10 @@ export function AppNavbar({ onNavigate }: { onNavigate: () => void }) {
   const { pathname } = useLocation()
   const context = useAccessContext()
   const listed = features.filter(
-    (feature) =>
-      feature.inNavbar !== false && admits(feature.audience ?? 'everyone', context) === true,
+    ({ audience = 'everyone', inNavbar = audience }) =>
+      inNavbar !== false &&
+      admits(audience, context) === true &&
+      admits(inNavbar, context) === true,
   )
   return (
     <>

@@ -1,16 +1,20 @@
 import { Navigate } from 'react-router'
 import { useAccessContext } from '../features/session/useAccessContext.ts'
-import { isActiveAdmin, isActiveStaff, type AccessContext } from '../shared/access.ts'
+import { isActiveAdmin, isActiveStaff, isPatient, type AccessContext } from '../shared/access.ts'
 import { PageLoader } from '../shared/PageLoader.tsx'
 import { paths, screen } from '../shared/paths.ts'
 import { homePath } from './features.ts'
 
-/** The first screen for this user: set-up, sign-in, or where their work is. */
+/**
+ * The first screen for this user: set-up, sign-in, or where their work is. Each answer must be a
+ * screen whose audience admits them: the route guard sends anyone else back here.
+ */
 function homeOf({ stage, session }: AccessContext): string {
   if (stage === 'new-network') return screen(paths.setup)
   if (!session) return screen(paths.signIn)
   if (isActiveAdmin(session)) return screen(paths.approvals)
   if (isActiveStaff(session)) return screen(paths.patients)
+  if (isPatient(session)) return screen(paths.patientHome)
   return screen(paths.registration)
 }
 

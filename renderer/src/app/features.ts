@@ -2,6 +2,7 @@ import { accountRoutes, signInRoute } from '../features/accounts/route.tsx'
 import { approvalsRoute } from '../features/approvals/route.tsx'
 import { auditRoute } from '../features/audit/route.tsx'
 import { emergenciesRoute } from '../features/emergency/route.tsx'
+import { patientHomeRoute } from '../features/patient-home/route.tsx'
 import { patientsRoute } from '../features/patients/route.tsx'
 import { recordsRoute } from '../features/records/route.tsx'
 import { registrationRoute } from '../features/registration/route.tsx'
@@ -19,6 +20,7 @@ export const features: readonly FeatureRoute[] = [
   setupRoute,
   signInRoute,
   registrationRoute,
+  patientHomeRoute,
   approvalsRoute,
   patientsRoute,
   recordsRoute,

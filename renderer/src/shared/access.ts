@@ -43,8 +43,12 @@ export function isActiveAdmin(session: SessionView): boolean {
   return isActiveStaff(session) && session.member.role === 'administrator'
 }
 
-/** Not (yet) working staff: not registered, waiting for approval, or suspended. */
+/** A registered patient, signed in with their own key. */
+export function isPatient(session: SessionView): boolean {
+  return session.member.kind === 'patient'
+}
+
 /** Accounts that could still become staff: not registered yet, pending or suspended staff. */
 export function mayRegisterAsStaff(session: SessionView): boolean {
-  return !isActiveStaff(session) && session.member.kind !== 'patient'
+  return !isActiveStaff(session) && !isPatient(session)
 }

@@ -13,6 +13,9 @@ export interface FeatureRoute {
   element: ReactElement
   /** Who may open the screen and sees it in the navbar; everyone when absent. */
   audience?: Audience
-  /** false for screens opened from another screen (e.g. importing an account from sign-in). */
-  inNavbar?: boolean
+  /**
+   * Who sees it listed when narrower than its audience: false for screens opened from another
+   * screen (importing an account from sign-in), an audience for screens some open from elsewhere.
+   */
+  inNavbar?: false | Audience
 }

@@ -6,6 +6,7 @@ export const paths = {
   importAccount: 'accounts/import',
   exportKeystore: 'accounts/export',
   registration: 'registration',
+  patientHome: 'my-records',
   approvals: 'approvals',
   staff: 'staff',
   audit: 'audit',

@@ -1,4 +1,4 @@
-import { Card, Skeleton, Stack, Text, Title } from '@mantine/core'
+import { Alert, Card, Skeleton, Stack, Text, Title } from '@mantine/core'
 import { useId, useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { shortAddress } from '../../shared/address.ts'
@@ -8,7 +8,7 @@ import { ActionReceipts, type ActionDone } from './ActionReceipts.tsx'
 import { GrantForm } from './GrantForm.tsx'
 import { GrantList } from './GrantList.tsx'
 import { PatientActionDialog } from './PatientActionDialog.tsx'
-import { useAccessOverview, type PatientAction } from './queries.ts'
+import { useAccessOverview, useDeclineRequest, type PatientAction } from './queries.ts'
 import { RequestList } from './RequestList.tsx'
 import { RestrictionList } from './RestrictionList.tsx'
 
@@ -29,6 +29,8 @@ export function AccessPanel({ patient, self, asPatient }: AccessPanelProps) {
   const overview = useAccessOverview(patient)
   const [pending, setPending] = useState<{ action: PatientAction; readerName: string }>()
   const [done, setDone] = useState<ActionDone[]>([])
+  const decline = useDeclineRequest(patient)
+  const [declined, setDeclined] = useState<string[]>([])
   const decide = (action: PatientAction, readerName = '') => setPending({ action, readerName })
 
   if (overview.isPending) return <Skeleton height={240} />
@@ -42,11 +44,23 @@ export function AccessPanel({ patient, self, asPatient }: AccessPanelProps) {
     )
   }
   const { requests, grants, restrictedRecords, emergencies } = overview.data
-  const waiting = requests.filter((request) => !request.answered)
+  const waiting = requests.filter((request) => !request.answered && request.declinedAt === null)
 
   return (
     <Stack gap="lg" data-testid="access-panel">
       <ActionReceipts done={done} />
+      {declined.length > 0 && (
+        <Alert color="gray" variant="light" role="status" data-testid="declined-notice">
+          {t('access.requests.declined', { who: declined.join(', ') })}
+        </Alert>
+      )}
+      {decline.isError && (
+        <ErrorAlert
+          error={decline.error}
+          title={t('access.requests.declineFailed')}
+          onClose={decline.reset}
+        />
+      )}
       <Section title={t('access.requests.title')} description={t('access.requests.description')}>
         <RequestList
           requests={waiting}
@@ -57,6 +71,19 @@ export function AccessPanel({ patient, self, asPatient }: AccessPanelProps) {
               request.staff.name ?? shortAddress(request.staff.address),
             )
           }
+          onDecline={
+            asPatient
+              ? (request) =>
+                  decline.mutate(request.txHash, {
+                    onSuccess: () =>
+                      setDeclined((names) => [
+                        ...names,
+                        request.staff.name ?? shortAddress(request.staff.address),
+                      ]),
+                  })
+              : undefined
+          }
+          declining={decline.isPending ? decline.variables : undefined}
         />
       </Section>
       <Section title={t('access.grants.title')} description={t('access.grants.description')}>

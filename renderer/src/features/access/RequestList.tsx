@@ -1,4 +1,4 @@
-import { Button, Table } from '@mantine/core'
+import { Button, Group, Table } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import type { AccessRequestView } from '../../../../electron/node/access/types.ts'
 import { useFormatters } from '../../i18n/format.ts'
@@ -12,10 +12,18 @@ interface RequestListProps {
   self: string
   /** Absent where the user cannot answer for the patient. */
   onGrant?: (request: AccessRequestView) => void
+  /** Absent unless the patient is signed in: only they may say no. */
+  onDecline?: (request: AccessRequestView) => void
+  /** The request whose decline is on its way. */
+  declining?: string
+}
+
+function whoOf(request: AccessRequestView): string {
+  return request.staff.name ?? shortAddress(request.staff.address)
 }
 
 /** Staff who asked the patient for access and have no answer yet, oldest first. */
-export function RequestList({ requests, self, onGrant }: RequestListProps) {
+export function RequestList({ requests, self, onGrant, onDecline, declining }: RequestListProps) {
   const { t } = useTranslation()
   const format = useFormatters()
   const purposeText = usePurposeText()
@@ -45,15 +53,27 @@ export function RequestList({ requests, self, onGrant }: RequestListProps) {
           </Table.Td>
           {onGrant && (
             <Table.Td ta="right">
-              <Button
-                size="xs"
-                onClick={() => onGrant(request)}
-                aria-label={t('access.requests.grantWho', {
-                  who: request.staff.name ?? shortAddress(request.staff.address),
-                })}
-              >
-                {t('access.requests.grant')}
-              </Button>
+              <Group gap="xs" justify="flex-end" wrap="nowrap">
+                <Button
+                  size="xs"
+                  onClick={() => onGrant(request)}
+                  aria-label={t('access.requests.grantWho', { who: whoOf(request) })}
+                >
+                  {t('access.requests.grant')}
+                </Button>
+                {onDecline && (
+                  <Button
+                    size="xs"
+                    variant="default"
+                    loading={declining === request.txHash}
+                    disabled={declining !== undefined}
+                    onClick={() => onDecline(request)}
+                    aria-label={t('access.requests.declineWho', { who: whoOf(request) })}
+                  >
+                    {t('access.requests.decline')}
+                  </Button>
+                )}
+              </Group>
             </Table.Td>
           )}
         </Table.Tr>

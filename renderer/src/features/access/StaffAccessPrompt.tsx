@@ -27,9 +27,11 @@ export function StaffAccessPrompt({ patient, self }: StaffAccessPromptProps) {
   const mine = (address: string) => address.toLowerCase() === self.toLowerCase()
   const grant = overview.data.grants.find((candidate) => mine(candidate.reader.address))
   if (grant?.state === 'active') return null
-  const waiting = overview.data.requests.find(
+  // Newest first: the latest unanswered request says whether to wait or to ask again.
+  const latest = overview.data.requests.find(
     (request) => !request.answered && mine(request.staff.address),
   )
+  const waiting = latest?.declinedAt === null ? latest : undefined
 
   return (
     <Card
@@ -51,6 +53,11 @@ export function StaffAccessPrompt({ patient, self }: StaffAccessPromptProps) {
             ? t('access.prompt.expired')
             : t('access.prompt.neverGranted')}
       </Text>
+      {latest?.declinedAt && !sent && (
+        <Text size="sm" fw={500} mb="sm" data-testid="request-declined">
+          {t('access.prompt.declined', { time: format.dateTime(latest.declinedAt) })}
+        </Text>
+      )}
       {waiting && !sent ? (
         <Text size="sm" fw={500} data-testid="request-waiting">
           {t('access.prompt.waiting', {

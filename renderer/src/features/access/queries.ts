@@ -46,6 +46,16 @@ export function useRequestAccess(patient: string) {
   })
 }
 
+/** The signed-in patient says no to a request; kept on this node (the chain has no refusal). */
+export function useDeclineRequest(patient: string) {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: (requestTxHash: string): Promise<{ declinedAt: string }> =>
+      emr.access.decline({ patient, requestTxHash }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: accessOverviewKey(patient) }),
+  })
+}
+
 /** What a patient decides: grant, revoke, or restrict one record; consent when not signed in. */
 export type PatientAction =
   | { kind: 'grant'; reader: string; until?: string }

@@ -7,10 +7,13 @@ import { ConfirmDialog } from '../../shared/ConfirmDialog.tsx'
 import { ErrorAlert } from '../../shared/ErrorAlert.tsx'
 import { DecisionReceipts } from '../staff/DecisionReceipts.tsx'
 import { useStaffList } from '../staff/queries.ts'
-import { StaffTable } from '../staff/StaffTable.tsx'
 import { useDecisions } from '../staff/useDecisions.ts'
+import { RegistrationReview } from './RegistrationReview.tsx'
 
-/** Registrations waiting at this administrator's institution, each approved or rejected. */
+/**
+ * Registrations waiting at this administrator's institution, each shown with what to check on
+ * the IC card, then approved or rejected.
+ */
 export function PendingRegistrations({ institution }: { institution: number }) {
   const { t } = useTranslation()
   const pending = useStaffList({ status: 'pending', institution })
@@ -65,12 +68,11 @@ export function PendingRegistrations({ institution }: { institution: number }) {
           {t('approvals.nonePending')}
         </Text>
       ) : (
-        <StaffTable
-          rows={pending.data}
-          caption={t('approvals.pendingTitle')}
-          columns={['licenceNumber']}
-          actions={actions}
-        />
+        <Stack gap="md" aria-label={t('approvals.pendingTitle')}>
+          {pending.data.map((row) => (
+            <RegistrationReview key={row.address} row={row} actions={actions(row)} />
+          ))}
+        </Stack>
       )}
       <DecisionReceipts decisions={decisions.made} />
       <ConfirmDialog

@@ -1,6 +1,7 @@
 import { Text } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import { useFormatters } from '../../i18n/format.ts'
+import { suspensionReasonKeys } from '../staff/suspensionReasons.ts'
 import { useInstitutions } from '../staff/queries.ts'
 import { describeDetail } from './details.ts'
 
@@ -26,6 +27,11 @@ export function EntryDetail({ detail }: { detail: string }) {
       })
       break
     }
+    case 'suspension':
+      text = t('audit.details.suspensionReason', {
+        reason: t(suspensionReasonKeys[described.reason]),
+      })
+      break
     case 'raw':
       text = described.text
   }

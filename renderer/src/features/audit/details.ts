@@ -1,10 +1,15 @@
 import type { ParseKeys } from 'i18next'
+import {
+  suspensionReasons,
+  type SuspensionReason,
+} from '../../../../electron/node/identity/schemas.ts'
 
 /** What a detail says: known words to translate, a time, an institution, or the node's text. */
 export type DetailText =
   | { kind: 'words'; key: ParseKeys; values?: Record<string, string | number> }
   | { kind: 'until'; time: string }
   | { kind: 'custodian'; institution: number }
+  | { kind: 'suspension'; reason: SuspensionReason }
   | { kind: 'raw'; text: string }
 
 // The node describes entries in a few fixed words; anything new is shown as the node wrote it.
@@ -33,6 +38,8 @@ export function describeDetail(detail: string): DetailText {
   if (key) return { kind: 'words', key }
   const until = /^until (\d{4}-\d{2}-\d{2}T[\d:.]+Z)$/.exec(detail)
   if (until?.[1]) return { kind: 'until', time: until[1] }
+  const suspension = /^suspension reason ([a-z-]+)$/.exec(detail)?.[1]
+  if (isSuspensionReason(suspension)) return { kind: 'suspension', reason: suspension }
   const custodian = /^custodian institution (\d+)$/.exec(detail)
   if (custodian) return { kind: 'custodian', institution: Number(custodian[1]) }
   const anchored = /^(\d+) read-log entries, head (?:0x)?([0-9a-fA-F]+)$/.exec(detail)
@@ -47,4 +54,8 @@ export function describeDetail(detail: string): DetailText {
     }
   }
   return { kind: 'raw', text: detail }
+}
+
+function isSuspensionReason(text: string | undefined): text is SuspensionReason {
+  return (suspensionReasons as readonly (string | undefined)[]).includes(text)
 }

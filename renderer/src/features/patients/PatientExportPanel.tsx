@@ -1,4 +1,4 @@
-import { Alert, Button, Card, DataList, Group, Stack, Text } from '@mantine/core'
+import { Alert, Button, Card, Checkbox, DataList, Group, Stack, Text } from '@mantine/core'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { PatientRegistration } from '../../../../electron/node/identity/types.ts'
@@ -6,6 +6,7 @@ import { ConfirmDialog } from '../../shared/ConfirmDialog.tsx'
 import { DataField } from '../../shared/DataField.tsx'
 import { downloadText } from '../../shared/download.ts'
 import { ReceiptCard } from '../../shared/ReceiptCard.tsx'
+import { useLeaveGuard } from '../../shared/useLeaveGuard.ts'
 import { PatientQr } from './PatientQr.tsx'
 
 interface PatientExportPanelProps {
@@ -19,7 +20,8 @@ interface PatientExportPanelProps {
 
 /**
  * The patient's key, handed over once: the node does not keep it. The QR code carries the
- * address only; the key file and its passphrase go to the patient.
+ * address only; the key file and its passphrase go to the patient. Until staff confirm the
+ * hand-over, leaving (another screen, another patient, closing or reloading) asks first.
  */
 export function PatientExportPanel({
   registration,
@@ -30,7 +32,21 @@ export function PatientExportPanel({
   const { t } = useTranslation()
   const { patient, passphrase, keystoreJson, receipt } = registration
   const [downloaded, setDownloaded] = useState(false)
-  const [confirmLeave, setConfirmLeave] = useState(false)
+  // Until staff say the patient has the key file and passphrase, leaving the screen asks first.
+  const [handedOver, setHandedOver] = useState(false)
+  const [confirmDone, setConfirmDone] = useState(false)
+  const leaving = useLeaveGuard(!handedOver)
+  const asking = confirmDone || leaving.state === 'blocked'
+
+  const stay = () => {
+    setConfirmDone(false)
+    if (leaving.state === 'blocked') leaving.reset()
+  }
+  const leave = () => {
+    setConfirmDone(false)
+    if (leaving.state === 'blocked') leaving.proceed()
+    else onDone()
+  }
 
   function download() {
     downloadText(`${patient.address}.json`, keystoreJson)
@@ -90,19 +106,28 @@ export function PatientExportPanel({
         </Group>
       </Card>
       <ReceiptCard receipt={receipt} title={receiptTitle ?? t('patients.receiptTitle')} />
-      <div>
-        <Button variant="default" onClick={() => (downloaded ? onDone() : setConfirmLeave(true))}>
+      <Group gap="lg" align="center">
+        <Checkbox
+          label={t('patients.handedOver')}
+          checked={handedOver}
+          onChange={(event) => setHandedOver(event.currentTarget.checked)}
+          size="md"
+        />
+        <Button
+          variant={handedOver ? 'filled' : 'default'}
+          onClick={() => (handedOver ? onDone() : setConfirmDone(true))}
+        >
           {doneLabel ?? t('patients.registerAnother')}
         </Button>
-      </div>
+      </Group>
       <ConfirmDialog
-        opened={confirmLeave}
+        opened={asking}
         title={t('patients.leaveTitle')}
         confirmLabel={t('patients.leaveConfirm')}
-        onCancel={() => setConfirmLeave(false)}
-        onConfirm={onDone}
+        onCancel={stay}
+        onConfirm={leave}
       >
-        {t('patients.leaveBody')}
+        {downloaded ? t('patients.leaveBodyDownloaded') : t('patients.leaveBody')}
       </ConfirmDialog>
     </Stack>
   )

@@ -1,8 +1,11 @@
-import { Table, VisuallyHidden } from '@mantine/core'
+import { Button, Table, VisuallyHidden } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import type { PatientRow } from '../../../../electron/node/identity/types.ts'
+import { Link } from 'react-router'
 import { useFormatters } from '../../i18n/format.ts'
+import { chartLocation } from '../records/recordsPath.ts'
 
+/** Patients found at this node; each row opens the patient's chart. */
 export function PatientTable({ rows, caption }: { rows: readonly PatientRow[]; caption: string }) {
   const { t } = useTranslation()
   const format = useFormatters()
@@ -17,6 +20,9 @@ export function PatientTable({ rows, caption }: { rows: readonly PatientRow[]; c
             <Table.Th>{t('fields.birthDate')}</Table.Th>
             <Table.Th>{t('fields.address')}</Table.Th>
             <Table.Th>{t('patients.registeredAt')}</Table.Th>
+            <Table.Th>
+              <VisuallyHidden>{t('records.pick.open')}</VisuallyHidden>
+            </Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -36,6 +42,17 @@ export function PatientTable({ rows, caption }: { rows: readonly PatientRow[]; c
               </Table.Td>
               <Table.Td fz="sm">
                 <time dateTime={row.registeredAt}>{format.dateTime(row.registeredAt)}</time>
+              </Table.Td>
+              <Table.Td ta="right">
+                <Button
+                  component={Link}
+                  to={chartLocation(row.address)}
+                  size="xs"
+                  variant="light"
+                  aria-label={t('records.pick.openFor', { name: row.name })}
+                >
+                  {t('records.pick.open')}
+                </Button>
               </Table.Td>
             </Table.Tr>
           ))}

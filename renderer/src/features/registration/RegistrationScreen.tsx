@@ -7,6 +7,7 @@ import { ReceiptCard } from '../../shared/ReceiptCard.tsx'
 import { ScreenHeader } from '../../shared/ScreenHeader.tsx'
 import { useSession } from '../session/queries.ts'
 import { RegistrationStatus } from './RegistrationStatus.tsx'
+import { RejectionNotice } from './RejectionNotice.tsx'
 import { StaffRegistrationForm } from './StaffRegistrationForm.tsx'
 
 /** Staff registration for an account the registry does not know yet, then its receipt. */
@@ -28,7 +29,10 @@ export function RegistrationScreen() {
       ) : !session ? (
         <PageLoader />
       ) : session.member.kind === 'none' ? (
-        <StaffRegistrationForm onRegistered={setReceipt} />
+        <Stack gap="lg" maw={760}>
+          {session.staffRejection && <RejectionNotice rejection={session.staffRejection} />}
+          <StaffRegistrationForm onRegistered={setReceipt} />
+        </Stack>
       ) : (
         <Stack maw={760}>
           <RegistrationStatus member={session.member} />

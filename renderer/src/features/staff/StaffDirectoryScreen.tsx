@@ -11,6 +11,7 @@ import { DecisionReceipts } from './DecisionReceipts.tsx'
 import { useStaffList } from './queries.ts'
 import { StaffTable } from './StaffTable.tsx'
 import { StatusFilter, type StatusChoice } from './StatusFilter.tsx'
+import { SuspendDialog } from './SuspendDialog.tsx'
 import { useDecisions } from './useDecisions.ts'
 
 /** An administrator acts on staff of their own institution, never on themselves. */
@@ -31,10 +32,13 @@ export function StaffDirectoryScreen() {
   const staff = useStaffList(status === 'all' ? {} : { status })
   const decisions = useDecisions()
   const admin = !!session && isActiveAdmin(session)
+  // The row whose suspension waits for the administrator's confirmation and reason.
+  const [suspending, setSuspending] = useState<StaffRow>()
+  const nameOf = (row: StaffRow) => row.name ?? shortAddress(row.address)
 
   const actions = (row: StaffRow) => {
     if (!canManage(session, row)) return null
-    const who = row.name ?? shortAddress(row.address)
+    const who = nameOf(row)
     if (row.status === 'active') {
       return (
         <Button
@@ -44,7 +48,7 @@ export function StaffDirectoryScreen() {
           aria-label={t('staff.suspendWho', { who })}
           loading={decisions.isPending('suspend', row)}
           disabled={decisions.busy}
-          onClick={() => decisions.decide('suspend', row)}
+          onClick={() => setSuspending(row)}
         >
           {t('staff.suspend')}
         </Button>
@@ -108,6 +112,14 @@ export function StaffDirectoryScreen() {
           )}
         </Card>
       </Stack>
+      <SuspendDialog
+        who={suspending && nameOf(suspending)}
+        onCancel={() => setSuspending(undefined)}
+        onConfirm={(reason) => {
+          if (suspending) decisions.suspend(suspending, reason)
+          setSuspending(undefined)
+        }}
+      />
     </>
   )
 }

@@ -6,6 +6,7 @@ import type {
   StaffRow,
   TxReceiptView,
 } from '../../../../electron/node/identity/types.ts'
+import type { SuspensionReason } from '../../../../electron/node/identity/schemas.ts'
 import { emr } from '../../api/emr.ts'
 import { sessionKey } from '../session/queries.ts'
 
@@ -60,17 +61,19 @@ export function useRegisterDirect() {
 
 export type StaffDecision = 'approve' | 'reject' | 'suspend' | 'reinstate'
 
+/** A decision as sent: a suspension carries its reason code. */
+export type StaffDecisionInput =
+  | { decision: Exclude<StaffDecision, 'suspend'>; account: string }
+  | { decision: 'suspend'; account: string; reason: SuspensionReason }
+
 /** An administrator's decision on one staff member, with the transaction's receipt. */
 export function useStaffDecision() {
   const queryClient = useQueryClient()
   return useMutation({
-    mutationFn: ({
-      decision,
-      account,
-    }: {
-      decision: StaffDecision
-      account: string
-    }): Promise<TxReceiptView> => emr.staff[decision]({ account }),
+    mutationFn: (input: StaffDecisionInput): Promise<TxReceiptView> =>
+      input.decision === 'suspend'
+        ? emr.staff.suspend({ account: input.account, reason: input.reason })
+        : emr.staff[input.decision]({ account: input.account }),
     // Refused or not, the list is re-read: a refusal (ERR_NOT_PENDING) often means it moved on.
     onSettled: () => queryClient.invalidateQueries({ queryKey: staffKey }),
   })
