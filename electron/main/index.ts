@@ -1,7 +1,7 @@
 /**
  * The Electron shell: one sandboxed window over the hospital node. This file is wiring only; the
  * decisions live in pure modules beside it (url-policy, window-options, ipc-handlers, hardening,
- * shutdown, startup-failure) and in electron/node, which never imports Electron.
+ * leave-prompt, shutdown, startup-failure) and in electron/node, which never imports Electron.
  */
 import { join, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
@@ -15,6 +15,7 @@ import { createElectronSettingsStore, settingsStoreOptions } from './electron-se
 import { guardWebContents, hardenSession } from './hardening.ts'
 import { registerIpc } from './ipc.ts'
 import { safeStorageNodeSecret } from './safe-storage-secret.ts'
+import { askBeforeUnload, leavePromptText } from './leave-prompt.ts'
 import { createBeforeQuitHandler, createShutdown } from './shutdown.ts'
 import { describeStartupFailure } from './startup-failure.ts'
 import { resolveDevServerUrl, type AppUrlOptions } from './url-policy.ts'
@@ -77,6 +78,20 @@ async function start(): Promise<void> {
   window.once('ready-to-show', () => window?.show())
   window.on('closed', () => {
     window = null
+  })
+  const shown = window
+  askBeforeUnload(shown.webContents, () => {
+    const words = leavePromptText[node.settings.get().language]
+    const choice = dialog.showMessageBoxSync(shown, {
+      type: 'warning',
+      title: words.title,
+      message: words.message,
+      detail: words.detail,
+      buttons: [words.leave, words.stay],
+      defaultId: 1,
+      cancelId: 1,
+    })
+    return choice === 0
   })
   window.webContents.on('render-process-gone', (_event, details) =>
     log.error('the window renderer is gone', { reason: details.reason }),

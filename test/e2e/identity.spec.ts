@@ -171,6 +171,7 @@ test('staff register, get approved, and register a patient at the desk', async (
   const download = page.waitForEvent('download')
   await page.getByRole('button', { name: 'Download keystore' }).click()
   expect((await download).suggestedFilename()).toBe(`${address}.json`)
+  await page.getByLabel('The patient has the key file and its passphrase').check()
   await page.getByRole('button', { name: 'Register another patient' }).click()
   await expect(page.getByTestId('patient-address')).toHaveCount(0)
 
