@@ -63,8 +63,6 @@ export interface AccessOverview {
   emergencies: EmergencyView[]
 }
 
-export interface AccessActionResult {
-  receipt: TxReceiptView
 /** One record re-keyed (access/rotation.ts): its version `rekeyed` lives on as `version`. */
 export interface RotatedRecord {
   recordId: number
@@ -73,17 +71,19 @@ export interface RotatedRecord {
   cid: string
 }
 
+export interface AccessActionResult {
+  receipt: TxReceiptView
   /** How the patient's consent reached the chain (patient actions only). */
   via?: 'patient-session' | 'relayed-signature'
   /** For grants: the key bundle published and how many record keys it carries. */
   keyBundleCid?: string | null
   keysShared?: number
-}
-
   /** Records re-keyed (a restriction, or a revocation with key rotation): access/rotation.ts. */
   rotated?: RotatedRecord[]
   /** When a restriction is lifted: grants re-issued with a bundle holding the record's key. */
   grantsReissued?: number
+}
+
 export interface AuditEntry {
   /** `chain:<block>:<log>` or `read:<seq>`. */
   id: string
