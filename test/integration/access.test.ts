@@ -148,10 +148,10 @@ describe('patient-controlled access, enforced by the chain, on one node', async 
     await restrict(false)
     await signIn(physician)
     await open()
-  })
-
     // Restricting re-keyed version 2 (the physician held its key): this node deleted its old copy.
     await assert.rejects(open(second.cid), expectCode('ERR_VERSION_REKEYED'))
+  })
+
   test('a suspended physician is refused, whatever the grant', async () => {
     await signIn(network.admin)
     await call('staff.suspend', { account: physician, reason: 'under-investigation' })

@@ -45,8 +45,8 @@ export interface KeyHolder {
 /**
  * Re-wraps every key `holder` holds among `patient`'s record versions for `reader` and publishes
  * the bundle; returns its CID (null when there is nothing to share yet) and how many keys it has.
- * `versions` narrows the versions (an emergency release leaves out what the chain refuses the
- * reader); by default, all of the patient's.
+ * `versions` narrows the versions (a grant leaves restricted records out, see key-coverage.ts;
+ * an emergency release, what the chain refuses the reader); by default, all of the patient's.
  * `readerKey` is the reader's encryption key when the chain does not publish it yet (a
  * patient's re-issued key, published by the call the bundle is for).
  */
@@ -215,4 +215,30 @@ export function unwrapOrNull(key: EncryptionKey, wrappedKey: string): Uint8Array
 
 function base64Bytes(text: string): Uint8Array {
   return Buffer.from(text, 'base64')
+}
+
+/**
+ * Everyone who holds `manifestCid`'s key, for `patient`'s record: the readers its manifest wraps
+ * it for, and those the chain points to a bundle holding it: grantees (revoked ones too, since
+ * their bundles do not go away) and emergency readers.
+ */
+export async function keyHolders(
+  node: HospitalNode,
+  patient: string,
+  manifestCid: string,
+): Promise<Set<string>> {
+  const manifest = decodeManifest(
+    await node.ipfs.getBlock(CID.parse(manifestCid), { timeoutMs: FETCH_TIMEOUT_MS }),
+  )
+  const holders = new Set(manifest.keys.map((k) => getAddress(k.reader)))
+  const { indexer } = node.chain
+  const events = [...indexer.events('AccessGranted'), ...indexer.events('EmergencyKeysReleased')]
+  for (const { args } of events) {
+    if (args.patient?.toLowerCase() !== patient.toLowerCase()) continue
+    const cid = keyBundleCidOf(args.keyBundleCid!)
+    if (!cid) continue
+    const bundle = await fetchKeyBundle(node, cid)
+    if (bundle.keys.some((k) => k.manifest === manifestCid)) holders.add(getAddress(bundle.reader))
+  }
+  return holders
 }

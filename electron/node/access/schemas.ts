@@ -92,7 +92,14 @@ export const accessGrantSchema = z
   })
   .strict()
 
-export const accessRevokeSchema = z.object({ ...patientAction, reader: addressSchema }).strict()
+export const accessRevokeSchema = z
+  .object({
+    ...patientAction,
+    reader: addressSchema,
+    /** Re-key the records whose current keys the reader holds, before revoking (rotation.ts). */
+    rotateKeys: z.boolean().optional(),
+  })
+  .strict()
 
 /** The signed-in patient declines a request, named by its transaction. */
 export const accessDeclineSchema = z

@@ -121,7 +121,16 @@ async function patientAction(
     result.keysShared === undefined
       ? ''
       : `${result.keysShared} record keys shared in bundle ${result.keyBundleCid ?? '-'}\n`
-  context.print(`${note}${shared}via ${result.via}\n` + receiptText(result.receipt), result)
+  const rotated = (result.rotated ?? [])
+    .map((r) => `record ${r.recordId} v${r.rekeyed} re-keyed as v${r.version} (${r.cid})\n`)
+    .join('')
+  const reissued = result.grantsReissued
+    ? `${result.grantsReissued} grants re-issued with the record's key\n`
+    : ''
+  context.print(
+    `${note}${shared}${rotated}${reissued}via ${result.via}\n` + receiptText(result.receipt),
+    result,
+  )
 }
 
 function patientPassphrase(context: CommandContext): string {
@@ -390,11 +399,15 @@ export const commands = {
   },
 
   async 'access revoke'(context: CommandContext) {
+    const rotateKeys = context.options.rotate === true
     await patientAction(
       context,
       'access.revoke',
-      { reader: option(context, 'reader') },
-      'Revoked at once on chain; copies the reader already opened may have been kept.\n',
+      { reader: option(context, 'reader'), rotateKeys },
+      'Revoked at once on chain; copies the reader already opened may have been kept' +
+        (rotateKeys
+          ? ', and old versions they hold keys of stay readable wherever their blocks remain.\n'
+          : '; their old keys still open the versions they cover (--rotate re-keys them).\n'),
     )
   },
 

@@ -42,7 +42,9 @@ access (the patient acts --as themselves, or staff relay --keystore FILE with th
         passphrase in EMR_PATIENT_PASSPHRASE or --patient-passphrase-file)
   access request --as STAFF --patient P --purpose treatment|referral|second-opinion|...
   access grant --as A --patient P --reader R [--until YYYY-MM-DD] [--keystore FILE]
-  access revoke --as A --patient P --reader R [--keystore FILE]
+  access revoke --as A --patient P --reader R [--rotate] [--keystore FILE]
+                                 --rotate: re-key the records the reader holds keys of first,
+                                 so their old keys open no current version
   access restrict --as A --patient P --record N [--lift] [--keystore FILE]
   access list --patient P          requests, grants and restricted records
   emergency declare --as STAFF --patient P --reason life-threatening|unconscious-patient|
@@ -103,6 +105,7 @@ const { values, positionals } = parseArgs({
     to: text,
     active: { type: 'boolean', default: false },
     lift: { type: 'boolean', default: false },
+    rotate: { type: 'boolean', default: false },
     enable: { type: 'boolean', default: false },
     disable: { type: 'boolean', default: false },
     json: { type: 'boolean', default: false },

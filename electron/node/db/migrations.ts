@@ -174,4 +174,11 @@ export const migrations: readonly string[] = [
     PRIMARY KEY (releaser, patient, cid)
   );
   `,
+  `
+  -- Key rotations (access/rotation.ts): a version that is the previous one's file under a fresh
+  -- key, and, on the version it re-keyed, which version replaced it (this node then deleted the
+  -- old version's content blocks, so it is opened through its replacement).
+  ALTER TABLE records ADD COLUMN key_rotation INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE records ADD COLUMN rekeyed_as INTEGER;
+  `,
 ]

@@ -111,6 +111,11 @@ export interface IpfsService {
   pin(cid: CID, options?: FetchOptions): Promise<void>
   /** Releases a pin, e.g. of an upload rolled back; the blocks go at the next garbage collection. */
   unpin(cid: CID, options?: AbortOptions): Promise<void>
+  /**
+   * Releases a pin and deletes the DAG's blocks from this node's repo at once, so this node no
+   * longer serves them to the swarm (blocks another pin holds stay). Asks no peer for anything.
+   */
+  discard(cid: CID, options?: AbortOptions): Promise<void>
   /** Connects to a multiaddr and returns the remote peer id; PeerUnreachableError on failure. */
   dial(address: string, options?: AbortOptions): Promise<string>
   /** Stops Helia and closes both stores; safe to call more than once. */
@@ -288,6 +293,29 @@ class HeliaIpfsService implements IpfsService {
     if (!(await this.#helia.pins.isPinned(cid, options))) return
     for await (const _ of this.#helia.pins.rm(cid, { ...options, walker: linksOnlyWalker() })) {
       // Each step unpins one block of the DAG.
+    }
+  }
+
+  async discard(cid: CID, options: AbortOptions = {}): Promise<void> {
+    await this.unpin(cid, options)
+    const walker = linksOnlyWalker()({
+      blockstore: this.#helia.blockstore,
+      getCodec: this.#helia.getCodec,
+    })
+    const blocks: CID[] = []
+    try {
+      // Offline: a block this node lacks is none of its to delete, and is never asked for.
+      for await (const { block } of walker.walk(cid, { ...options, offline: true } as AbortOptions))
+        blocks.push(block.cid)
+    } catch (error) {
+      if ((error as Error).name !== 'BlockNotFoundWhileOfflineError') throw error
+    }
+    // The repo's own store: Helia's would first cancel re-providing, and this node has no
+    // content routers to tell.
+    const store = this.#repo.blockstore
+    for (const block of blocks) {
+      if (await this.#helia.pins.isPinned(block, options)) continue
+      if (await store.has(block, options)) await store.delete(block, options)
     }
   }
 

@@ -4,6 +4,7 @@
  * each reader. Nothing in it is readable without one of those keys.
  */
 import { z } from 'zod'
+import { decryptBytes } from '../crypto/segmented-cipher.ts'
 import { TamperedContentError } from '../errors.ts'
 
 export const MANIFEST_FORMAT = 'emr-record/1'
@@ -29,6 +30,11 @@ const manifestSchema = z
     keys: z
       .array(z.object({ reader: address, role: z.enum(readerRoles), wrappedKey: base64 }).strict())
       .min(1),
+    /**
+     * Present on a key rotation: the same file as `previous`, encrypted again under a fresh key
+     * for fewer readers (access/rotation.ts), not a clinical change.
+     */
+    keyRotation: z.literal(true).optional(),
   })
   .strict()
 
@@ -70,4 +76,23 @@ export function metadataAad(patient: string, contentCid: string): Uint8Array {
   return new TextEncoder().encode(
     `${MANIFEST_FORMAT}|metadata|${patient.toLowerCase()}|${contentCid}`,
   )
+}
+
+/** Opens a manifest's sealed metadata with the version key; any failure is tampering. */
+export async function unsealMetadata(
+  manifest: Manifest,
+  key: Uint8Array,
+  cid: string,
+): Promise<SealedMetadata> {
+  try {
+    const plain = await decryptBytes(
+      Buffer.from(manifest.metadata, 'base64'),
+      key,
+      metadataAad(manifest.patient, manifest.content),
+    )
+    return sealedMetadataSchema.parse(JSON.parse(new TextDecoder().decode(plain)))
+  } catch (error) {
+    if (error instanceof TamperedContentError) throw error
+    throw new TamperedContentError(`The key or metadata of ${cid} failed verification`)
+  }
 }

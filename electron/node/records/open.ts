@@ -9,7 +9,7 @@ import { open as openFile, rename, rm } from 'node:fs/promises'
 import { getAddress, type Result } from 'ethers'
 import { CID } from 'multiformats/cid'
 import { sha256 as sha256Hasher } from 'multiformats/hashes/sha2'
-import { decryptBytes, decryptStream } from '../crypto/segmented-cipher.ts'
+import { decryptStream } from '../crypto/segmented-cipher.ts'
 import { bundleCidsFor, keyFromBundles, unwrapOrNull } from '../access/key-bundle.ts'
 import { patientOfKey } from '../identity/patient-keys.ts'
 import { accessStatusName, checkReadAccess } from '../access/enforcement.ts'
@@ -21,17 +21,12 @@ import {
   NoRecordKeyError,
   NotAnchoredError,
   TamperedContentError,
+  VersionRekeyedError,
 } from '../errors.ts'
 import type { HospitalNode } from '../node.ts'
 import { unwrapKey, type EncryptionKey } from '../vault/encryption-key.ts'
-import {
-  contentAad,
-  decodeManifest,
-  metadataAad,
-  sealedMetadataSchema,
-  type Manifest,
-} from './manifest.ts'
-import { saveDetails } from './record-index.ts'
+import { contentAad, decodeManifest, unsealMetadata, type Manifest } from './manifest.ts'
+import { findVersion, markKeyRotation, saveDetails } from './record-index.ts'
 import type { RecordDetails } from './schemas.ts'
 import type { IntegrityReport, OpenedRecord } from './types.ts'
 
@@ -78,7 +73,7 @@ function anchoredVersion(cid: CID, answer: Result): AnchoredVersion {
 }
 
 /** Checks the manifest block hashes to the anchored CID and names the chain's patient. */
-function verifyManifest(bytes: Uint8Array, cid: CID, anchor: AnchoredVersion): Manifest {
+export function verifyManifest(bytes: Uint8Array, cid: CID, anchor: AnchoredVersion): Manifest {
   const digest = createHash('sha256').update(bytes).digest()
   if (cid.multihash.code !== sha256Hasher.code || !digest.equals(cid.multihash.digest)) {
     throw new TamperedContentError(`The manifest block of ${cid} does not match its anchored hash`)
@@ -137,25 +132,23 @@ async function unseal(node: HospitalNode, cidText: string, action: ReadAction): 
   // Only for a CID the chain anchors, and lets this reader read, is the manifest fetched: a want
   // sent to the swarm runs until its time limit (cancelling one trips bitswap, see SingleFlight).
   const { anchor, access } = await authorize(node, cid, reader, action.purpose)
+  const rekeyedAs = findVersion(node.db, cid.toString())?.rekeyedAs
+  if (rekeyedAs) {
+    throw new VersionRekeyedError(
+      `Record ${anchor.recordId} version ${anchor.version} was re-keyed as version ${rekeyedAs}, ` +
+        'the same file under a new key; this node deleted the old copy: open version ' +
+        `${rekeyedAs}`,
+    )
+  }
   const manifest = verifyManifest(
     await node.ipfs.getBlock(cid, { timeoutMs: FETCH_TIMEOUT_MS }),
     cid,
     anchor,
   )
   const key = await readerKey(node, { cid, anchor, manifest, reader, session })
-  let metadata: Unsealed['metadata']
-  try {
-    const plain = await decryptBytes(
-      Buffer.from(manifest.metadata, 'base64'),
-      key,
-      metadataAad(manifest.patient, manifest.content),
-    )
-    metadata = sealedMetadataSchema.parse(
-      JSON.parse(new TextDecoder().decode(plain)),
-    ) as Unsealed['metadata']
-  } catch (error) {
-    if (error instanceof TamperedContentError) throw error
-    throw new TamperedContentError(`The key or metadata of ${cid} failed verification`)
+  const metadata = (await unsealMetadata(manifest, key, cid.toString())) as Unsealed['metadata']
+  if (manifest.keyRotation && manifest.previous) {
+    markKeyRotation(node.db, cid.toString(), manifest.previous, false)
   }
   const purpose = action.purpose ?? defaultPurpose(reader, anchor, access.emergency)
   return { cid, anchor, manifest, key, metadata, reader, purpose, emergency: access.emergency }

@@ -45,35 +45,67 @@ export function releaserOf(node: HospitalNode, institution: number): string | nu
   return set && set.args.releaser !== ZeroAddress ? getAddress(set.args.releaser!) : null
 }
 
-/** Readers with an unexpired, unrevoked grant from the patient, replayed from the events. */
-function currentGrantees(node: HospitalNode, patient: string): string[] {
+/**
+ * Readers with an unexpired, unrevoked grant from the patient and the grant's expiry (unix
+ * seconds, 0 = until revoked), replayed from the events.
+ */
+export function currentGrants(node: HospitalNode, patient: string): Map<string, bigint> {
   const now = Date.now() / 1000
-  const grants = new Map<string, number>()
+  const grants = new Map<string, bigint>()
   for (const { name, args } of node.chain.indexer.events()) {
     if (args.patient?.toLowerCase() !== patient.toLowerCase()) continue
-    if (name === 'AccessGranted') grants.set(args.reader!.toLowerCase(), Number(args.expiry))
-    if (name === 'AccessRevoked') grants.delete(args.reader!.toLowerCase())
+    if (name === 'AccessGranted') grants.set(getAddress(args.reader!), BigInt(args.expiry!))
+    if (name === 'AccessRevoked') grants.delete(getAddress(args.reader!))
   }
-  return [...grants].filter(([, expiry]) => expiry === 0 || expiry > now).map(([reader]) => reader)
+  for (const [reader, expiry] of grants) {
+    if (expiry !== 0n && Number(expiry) <= now) grants.delete(reader)
+  }
+  return grants
+}
+
+function currentGrantees(node: HospitalNode, patient: string): string[] {
+  return [...currentGrants(node, patient).keys()]
+}
+
+/** Which grantees a version's key is wrapped for. */
+export interface GranteeChoice {
+  /** The record is restricted: no grantee may read it, so none gets its key. */
+  restricted: boolean
+  /** A grantee losing access now, before the chain's events say so (a revocation under way). */
+  except?: string
 }
 
 /**
  * Who gets a version's key: the patient, the uploader, the uploader's institution (its active
  * administrators and its emergency releaser, who release keys in an emergency or when the
- * uploader has left) and the patient's current grantees. Revoked readers are not among them, so a version added after a
- * revocation is closed to them.
+ * uploader has left) and the patient's current grantees unless the record is restricted.
+ * Revoked readers are not among them, so a version added after a revocation is closed to them.
+ * An uploader without a published key (only a key rotation's record creator can be one) is left
+ * out; a patient anchoring their own key rotation is there as the patient.
  */
 export function recordReaders(
   node: HospitalNode,
   patient: string,
-  uploader: { address: string; publicKey: string; institution: number | null },
+  uploader: { address: string; publicKey: string | null; institution: number | null },
+  grantees: GranteeChoice,
 ): Reader[] {
   const patientKey = publishedKeyOf(node, patient)
   if (!patientKey) throw new NotRegisteredPatientError(`${patient} is not a registered patient`)
   const readers: Reader[] = [
     { address: getAddress(patient), role: 'patient', publicKey: patientKey },
-    { address: getAddress(uploader.address), role: 'uploader', publicKey: uploader.publicKey },
   ]
+  if (uploader.publicKey && getAddress(uploader.address) !== getAddress(patient)) {
+    readers.push({
+      address: getAddress(uploader.address),
+      role: 'uploader',
+      publicKey: uploader.publicKey,
+    })
+  }
+  const granteeAddresses = grantees.restricted
+    ? []
+    : currentGrantees(node, patient).filter(
+        (g) => g.toLowerCase() !== grantees.except?.toLowerCase(),
+      )
   const admins = listStaff(node, {
     status: 'active',
     institution: uploader.institution ?? undefined,
@@ -86,7 +118,7 @@ export function recordReaders(
       a,
       'custodian',
     ]),
-    ...currentGrantees(node, patient).map((g): [string, ReaderRole] => [g, 'grantee']),
+    ...granteeAddresses.map((g): [string, ReaderRole] => [g, 'grantee']),
   ]
   for (const [address, role] of candidates) {
     if (readers.some((r) => r.address.toLowerCase() === address.toLowerCase())) continue

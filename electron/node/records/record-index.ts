@@ -68,6 +68,8 @@ interface Row {
   file_name: string | null
   mime: string | null
   size: number | null
+  key_rotation: number
+  rekeyed_as: number | null
 }
 
 function versionView(row: Row): RecordVersionView {
@@ -79,6 +81,8 @@ function versionView(row: Row): RecordVersionView {
     uploader: row.uploader,
     txHash: row.tx_hash,
     blockNumber: row.block_number,
+    keyRotation: row.key_rotation === 1,
+    rekeyedAs: row.rekeyed_as,
     details:
       row.title === null
         ? null
@@ -133,4 +137,21 @@ export function findByContent(
     .prepare('SELECT * FROM records WHERE patient = ? AND content_sha256 = ? LIMIT 1')
     .get(getAddress(patient), sha256) as Row | undefined
   return row ? versionView(row) : undefined
+}
+
+/**
+ * Marks `rotationCid` as a key rotation (known from its manifest); with `retired`, also that this
+ * node deleted the content of the version it re-keyed, `previousCid`.
+ */
+export function markKeyRotation(
+  db: Database,
+  rotationCid: string,
+  previousCid: string,
+  retired: boolean,
+): void {
+  db.prepare('UPDATE records SET key_rotation = 1 WHERE cid = ?').run(rotationCid)
+  if (!retired) return
+  db.prepare(
+    'UPDATE records SET rekeyed_as = (SELECT version FROM records WHERE cid = ?) WHERE cid = ?',
+  ).run(rotationCid, previousCid)
 }

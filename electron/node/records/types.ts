@@ -10,6 +10,13 @@ export interface RecordVersionView {
   uploader: string
   txHash: string
   blockNumber: number
+  /** A key rotation: the previous version's file under a fresh key, not a clinical change. */
+  keyRotation: boolean
+  /**
+   * The version that re-keyed this one on this node, which deleted this one's content: open that
+   * version instead. Null otherwise.
+   */
+  rekeyedAs: number | null
   /** Known on this node when it uploaded or opened the version; null otherwise. */
   details: (RecordDetails & { size: number }) | null
 }

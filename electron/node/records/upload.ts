@@ -57,6 +57,11 @@ export interface PreparedUpload {
   input: UploadInput & { patient: string }
   readers: Reader[]
   previous: string | null
+  /**
+   * A key rotation (access/rotation.ts): the previous version's file under a fresh key. Its copy
+   * of the plaintext is expected, so the duplicate check is skipped, and the manifest says so.
+   */
+  keyRotation?: true
 }
 
 /** Everything that can refuse an upload, checked before a byte is read. */
@@ -81,18 +86,28 @@ export async function prepareUpload(
     throw new NotRegisteredPatientError(`${patient} is not a registered patient`)
   }
   let previous: string | null = null
+  let restricted = false
   if (input.recordId !== undefined) {
-    const [recordPatient] = await node.chain.registry.getFunction('getRecord')(input.recordId)
+    const [recordPatient, , , recordRestricted] = await node.chain.registry.getFunction(
+      'getRecord',
+    )(input.recordId)
     if (getAddress(recordPatient) !== patient) {
       throw new NotRegisteredPatientError(`Record ${input.recordId} does not belong to ${patient}`)
     }
     previous = latestVersion(node.db, input.recordId)?.cid ?? null
+    restricted = Boolean(recordRestricted)
   }
-  const readers = recordReaders(node, patient, {
-    address: session.address,
-    publicKey: session.encryptionKey.publicKey,
-    institution: uploader.institution,
-  })
+  // A restricted record's new version is closed to grantees at the key, not only by the chain.
+  const readers = recordReaders(
+    node,
+    patient,
+    {
+      address: session.address,
+      publicKey: session.encryptionKey.publicKey,
+      institution: uploader.institution,
+    },
+    { restricted },
+  )
   return { id: randomUUID(), input: { ...input, patient }, readers, previous }
 }
 
@@ -150,7 +165,7 @@ export async function runUpload(
     throw new EmptyFileError()
   }
 
-  const duplicate = findByContent(node.db, input.patient, sha256)
+  const duplicate = prepared.keyRotation ? undefined : findByContent(node.db, input.patient, sha256)
   if (duplicate) {
     await rollBack(node, id, [content])
     throw new DuplicateRecordError(
@@ -173,6 +188,7 @@ export async function runUpload(
       ),
     ).toString('base64'),
     keys: await wrappedKeys,
+    ...(prepared.keyRotation ? { keyRotation: true as const } : {}),
   }
   const manifestCid = await node.ipfs.putBlock(encodeManifest(manifest))
   node.db.prepare(`UPDATE uploads SET metadata = ? WHERE id = ?`).run(JSON.stringify(sealed), id)
