@@ -12,7 +12,7 @@ import { compactSignature, signAccessGrant } from '../../electron/node/chain/eip
 import { contractErrorCode } from '../../electron/node/chain/contract-errors.ts'
 import { revertDataOf } from '../../electron/node/chain/revert.ts'
 import type { PatientKeyReissue, SessionView } from '../../electron/node/identity/types.ts'
-import type { OpenedRecord } from '../../electron/node/records/types.ts'
+import type { OpenedRecord, RecordView } from '../../electron/node/records/types.ts'
 import { PASS, startClinic, uploadFile } from '../helpers/clinic.ts'
 
 const expectCode = (code: string) => (error: { code?: string }) => error.code === code
@@ -125,6 +125,11 @@ describe('patient key re-issue at the desk', async () => {
     })
     assert.equal(session.member.kind, 'patient')
     assert.equal(session.member.patient, patientAddress)
+    const chart = await call<RecordView[]>('records.list', { patient: patientAddress })
+    assert.deepEqual(
+      chart.map((r) => r.recordId),
+      [record.recordId],
+    )
     const opened = await call<OpenedRecord>('records.open', { cid: record.cid })
     assert.deepEqual(Buffer.from(opened.contentBase64, 'base64'), xray)
   })

@@ -65,13 +65,18 @@ const auditReaders = { callers: ['admin', 'auditor', 'patient'] } as const
 /** Sections of the settings anyone at the workstation may change: how the screens look. */
 const displaySections: ReadonlySet<string> = new Set(['language'])
 
+/** The patient the signed-in account is: itself, or the patient its re-issued key speaks for. */
+async function ownPatient(actor: Actor): Promise<string | null> {
+  return (await actor.member())?.patient?.toLowerCase() ?? actor.address
+}
+
 /** A patient reads only their own chart; staff read any (the chain decides what opens). */
 async function ownChartUnlessStaff({
   actor,
   input,
 }: PermissionRequest<'records.list' | 'access.overview'>) {
   const kinds = await actor.kinds()
-  if (kinds.has('staff') || input.patient.toLowerCase() === actor.address) return
+  if (kinds.has('staff') || input.patient.toLowerCase() === (await ownPatient(actor))) return
   throw new ForbiddenError("A patient may only see their own chart, not another patient's")
 }
 
@@ -161,8 +166,8 @@ export const permissions: PermissionTable = {
   // Only the patient signed in says no (nothing is signed: the decline stays on this node).
   'access.decline': {
     callers: ['patient'],
-    check({ actor, input }) {
-      if (input.patient.toLowerCase() === actor.address) return
+    async check({ actor, input }) {
+      if (input.patient.toLowerCase() === (await ownPatient(actor))) return
       throw new ForbiddenError('A patient may only decline requests for their own records')
     },
   },
