@@ -16,7 +16,8 @@ export function PatientHomeScreen() {
   const { t } = useTranslation()
   const session = useSession().data
   if (!session) return <PageLoader />
-  const self = session.address
+  // A key re-issued to the patient signs for them; their records stay under the patient's address.
+  const self = session.member.patient ?? session.address
 
   return (
     <>
