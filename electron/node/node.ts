@@ -167,6 +167,7 @@ export class HospitalNode {
       version: packageJson.version,
       dataDir: this.dataDir,
       startedAt: this.startedAt.toISOString(),
+      nodeSecret: this.nodeSecret?.source ?? null,
       chain: {
         mode: this.chain.mode,
         rpcUrl: this.chain.rpcUrl,

@@ -1,8 +1,12 @@
+import type { NodeSecretSource } from './vault/node-secret.ts'
+
 /** What the node status screen, `cli status` and the benchmarks read. */
 export interface NodeStatus {
   version: string
   dataDir: string
   startedAt: string
+  /** Where the node's protected secret lives; null: none, so automatic emergency release is off. */
+  nodeSecret: NodeSecretSource | null
   chain: {
     mode: 'embedded' | 'external'
     /** JSON-RPC URL of the chain: the external endpoint, or the embedded chain's served port. */

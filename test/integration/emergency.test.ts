@@ -16,6 +16,7 @@ import type {
 } from '../../electron/node/access/types.ts'
 import { decodeManifest } from '../../electron/node/records/manifest.ts'
 import type { OpenedRecord } from '../../electron/node/records/types.ts'
+import type { NodeStatus } from '../../electron/node/status.ts'
 import { nodeSecretFromEnvironment } from '../../electron/node/vault/node-secret.ts'
 import { PASS, startClinic, uploadFile } from '../helpers/clinic.ts'
 import { startTestNode } from '../helpers/node.ts'
@@ -66,6 +67,7 @@ describe('break-the-glass on a single node with nobody signed in', async () => {
     assert.deepEqual(rules.roles, ['physician', 'nurse'])
     assert.equal(rules.automaticRelease.on, false)
     assert.equal(rules.automaticRelease.nodeSecret, 'environment')
+    assert.equal((await call<NodeStatus>('node.status')).nodeSecret, 'environment')
   })
 
   test('an administrator turns automatic release on; older keys reach the releaser', async () => {
@@ -155,6 +157,7 @@ describe('break-the-glass on a single node with nobody signed in', async () => {
     const status = await automaticReleaseStatus(withoutSecret.node, institution)
     assert.equal(status.heldHere, false)
     assert.equal(status.nodeSecret, null)
+    assert.equal((await withoutSecret.node.status()).nodeSecret, null)
     await withoutSecret.stop()
 
     const withAnotherSecret = await startTestNode({

@@ -563,6 +563,7 @@ export const commands = {
 function formatStatus(status: NodeStatus): string {
   return table([
     ['data folder', status.dataDir],
+    ['node secret', status.nodeSecret ?? 'none: automatic emergency release unavailable'],
     ['chain', `${status.chain.mode}${status.chain.rpcUrl ? ` (${status.chain.rpcUrl})` : ''}`],
     ['chain id', status.chain.chainId],
     ['block height', status.chain.blockHeight],

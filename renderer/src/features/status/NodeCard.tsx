@@ -4,7 +4,12 @@ import { useFormatters } from '../../i18n/format.ts'
 import { StatusCard } from './StatusCard.tsx'
 import { DataField } from '../../shared/DataField.tsx'
 
-type NodeInfo = Pick<NodeStatus, 'version' | 'dataDir' | 'startedAt'>
+type NodeInfo = Pick<NodeStatus, 'version' | 'dataDir' | 'startedAt' | 'nodeSecret'>
+
+const secretKeys = {
+  'os-keychain': 'status.node.secretKeychain',
+  environment: 'status.node.secretEnvironment',
+} as const
 
 export function NodeCard({ node }: { node: NodeInfo }) {
   const { t } = useTranslation()
@@ -16,6 +21,10 @@ export function NodeCard({ node }: { node: NodeInfo }) {
       <DataField
         label={t('status.node.startedAt')}
         value={<time dateTime={node.startedAt}>{format.dateTime(node.startedAt)}</time>}
+      />
+      <DataField
+        label={t('status.node.secret')}
+        value={t(node.nodeSecret ? secretKeys[node.nodeSecret] : 'status.node.secretNone')}
       />
     </StatusCard>
   )
