@@ -9,7 +9,7 @@ import { addStaff, callApi, setUpClinic } from './steps.ts'
  * button, and the registry's rule refuses them by its typed error.
  */
 test('an emergency on one node: keys released with no administrator signed in', async ({ app }) => {
-  test.setTimeout(180_000)
+  test.setTimeout(300_000)
   const { page } = app
   const clinic = await setUpClinic(page)
   const note = Buffer.from('Allergic to penicillin. Anaphylaxis 2019.\n')
