@@ -89,13 +89,19 @@ test('a physician asks, the patient grants and then revokes access', async ({ ap
   await expect(page.getByTestId('viewer-text')).toContainText('Troponin negative')
   await page.getByRole('link', { name: /Back to the chart/ }).click()
 
-  // 6. The patient revokes, warned that copies already opened may have been kept.
+  // 6. The patient revokes, told what the keys the physician holds still open, and changes the
+  //    keys (the default): the note is re-encrypted under a key the physician never had.
   await page.getByRole('tab', { name: 'Access and consent' }).click()
   await grant.getByRole('button', { name: `Revoke the access of ${physician.name}` }).click()
   const revokeDialog = page.getByRole('dialog', { name: 'Revoke access' })
-  await expect(revokeDialog.getByTestId('revoke-warning')).toHaveText(
-    'Revocation stops future access and new versions; copies already opened may have been kept.',
+  await expect(revokeDialog.getByTestId('revoke-warning')).toContainText(
+    'the keys they already hold still decrypt',
   )
+  const rotate = revokeDialog.getByRole('checkbox', {
+    name: 'Also change the keys of the records they could read (recommended)',
+  })
+  await expect(rotate).toBeChecked()
+  await expect(revokeDialog).toContainText('It cannot take back what they already opened or saved')
   await revokeDialog.getByTestId('consent-key-file').setInputFiles({
     name: `${clinic.patient.address}.json`,
     mimeType: 'application/json',
@@ -105,6 +111,9 @@ test('a physician asks, the patient grants and then revokes access', async ({ ap
   await revokeDialog.getByRole('button', { name: 'Revoke access' }).click()
   await expect(revokeDialog).toBeHidden({ timeout: 60_000 })
   await expect(grant.getByTestId('grant-state')).toHaveAttribute('data-state', 'revoked')
+  await expect(page.getByTestId('records-rekeyed')).toHaveText(
+    '1 record re-encrypted under a new key.',
+  )
 
   // 7. Opening the note again is refused, with the reason.
   await page.getByRole('tab', { name: 'Records' }).click()

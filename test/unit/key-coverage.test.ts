@@ -5,7 +5,6 @@ import {
   needsRotation,
   restrictedRecordIds,
 } from '../../electron/node/access/key-coverage.ts'
-import type { RecordView } from '../../electron/node/records/types.ts'
 
 const patient = '0x00000000000000000000000000000000000000aa'
 const other = '0x00000000000000000000000000000000000000bb'
@@ -15,21 +14,13 @@ const restriction = (recordId: number, restricted: boolean, who = patient) => ({
   args: { recordId: String(recordId), patient: who, restricted: String(restricted) },
 })
 
-function record(recordId: number, versions: number): RecordView {
+/** A record with `versions` versions, newest first, as the record index lists them. */
+function record(recordId: number, versions: number) {
   return {
     recordId,
-    patient,
     versions: Array.from({ length: versions }, (_, i) => ({
-      recordId,
       version: versions - i,
       cid: `cid-${recordId}-${versions - i}`,
-      patient,
-      uploader: other,
-      txHash: '0x',
-      blockNumber: 1,
-      keyRotation: false,
-      rekeyedAs: null,
-      details: null,
     })),
   }
 }

@@ -6,7 +6,6 @@
  */
 import type { IndexedEvent } from '../chain/indexer.ts'
 import type { HospitalNode } from '../node.ts'
-import type { RecordView } from '../records/types.ts'
 
 type EventFacts = Pick<IndexedEvent, 'name' | 'args'>
 
@@ -24,10 +23,10 @@ export function restrictedRecordIds(events: readonly EventFacts[], patient: stri
 }
 
 /** The versions a grantee's key bundle covers: every version of every record not restricted. */
-export function grantableVersions(
-  records: readonly RecordView[],
+export function grantableVersions<Version>(
+  records: readonly { recordId: number; versions: readonly Version[] }[],
   restricted: ReadonlySet<number>,
-): RecordView['versions'] {
+): Version[] {
   return records.filter((r) => !restricted.has(r.recordId)).flatMap((r) => r.versions)
 }
 

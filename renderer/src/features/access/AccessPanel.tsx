@@ -93,7 +93,8 @@ export function AccessPanel({ patient, self, asPatient }: AccessPanelProps) {
             self={self}
             onRevoke={(grant) =>
               decide(
-                { kind: 'revoke', reader: grant.reader.address },
+                // Key rotation is on unless the patient turns it off in the dialog.
+                { kind: 'revoke', reader: grant.reader.address, rotateKeys: true },
                 grant.reader.name ?? shortAddress(grant.reader.address),
               )
             }

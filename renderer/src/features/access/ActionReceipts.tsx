@@ -31,6 +31,16 @@ export function ActionReceipts({ done }: { done: readonly ActionDone[] }) {
               {t('access.done.keysShared', { count: entry.result.keysShared })}
             </Text>
           )}
+          {(entry.result.rotated?.length ?? 0) > 0 && (
+            <Text size="sm" data-testid="records-rekeyed" data-value={entry.result.rotated!.length}>
+              {t('access.done.rekeyed', { count: entry.result.rotated!.length })}
+            </Text>
+          )}
+          {(entry.result.grantsReissued ?? 0) > 0 && (
+            <Text size="sm" data-testid="grants-reissued">
+              {t('access.done.grantsReissued', { count: entry.result.grantsReissued })}
+            </Text>
+          )}
           {entry.result.via && (
             <Text size="xs" c="dimmed">
               {entry.result.via === 'patient-session'

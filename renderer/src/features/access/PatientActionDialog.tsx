@@ -1,5 +1,5 @@
-import { Alert, Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core'
-import { type FormEvent } from 'react'
+import { Alert, Button, Checkbox, Group, Modal, Stack, Text, TextInput } from '@mantine/core'
+import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import {
@@ -100,13 +100,18 @@ function ActionForm({
     rules: asPatient ? sessionRules : rules,
   })
   const mutation = usePatientAction(patient)
+  const [rotateKeys, setRotateKeys] = useState(action.kind === 'revoke' && action.rotateKeys)
 
   function handleSubmit(event: FormEvent) {
     event.preventDefault()
     const values = form.submit()
     if (!values) return
     const decided: PatientAction =
-      action.kind === 'grant' ? { ...action, until: values.until ?? undefined } : action
+      action.kind === 'grant'
+        ? { ...action, until: values.until ?? undefined }
+        : action.kind === 'revoke'
+          ? { ...action, rotateKeys }
+          : action
     const consent = asPatient
       ? undefined
       : { keystoreJson: values.keystoreJson, passphrase: values.passphrase }
@@ -169,9 +174,18 @@ function ActionForm({
           />
         )}
         {action.kind === 'revoke' && (
-          <Alert color="yellow" variant="light" data-testid="revoke-warning">
-            {t('access.dialog.revokeWarning')}
-          </Alert>
+          <>
+            <Alert color="yellow" variant="light" data-testid="revoke-warning">
+              {t('access.dialog.revokeWarning')}
+            </Alert>
+            <Checkbox
+              checked={rotateKeys}
+              onChange={(event) => setRotateKeys(event.currentTarget.checked)}
+              label={t('access.dialog.rotateKeys')}
+              description={t('access.dialog.rotateKeysDescription')}
+              data-testid="rotate-keys"
+            />
+          </>
         )}
         {asPatient ? (
           <Text size="sm" c="dimmed">

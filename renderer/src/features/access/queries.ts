@@ -59,7 +59,7 @@ export function useDeclineRequest(patient: string) {
 /** What a patient decides: grant, revoke, or restrict one record; consent when not signed in. */
 export type PatientAction =
   | { kind: 'grant'; reader: string; until?: string }
-  | { kind: 'revoke'; reader: string }
+  | { kind: 'revoke'; reader: string; rotateKeys: boolean }
   | { kind: 'restrict'; recordId: number; restricted: boolean }
 
 export type PatientConsent = NonNullable<MethodInput<'access.grant'>['consent']>
@@ -83,7 +83,11 @@ export function usePatientAction(patient: string) {
             ...(action.until ? { until: action.until } : {}),
           })
         case 'revoke':
-          return emr.access.revoke({ ...signed, reader: action.reader })
+          return emr.access.revoke({
+            ...signed,
+            reader: action.reader,
+            rotateKeys: action.rotateKeys,
+          })
         case 'restrict':
           return emr.access.restrict({
             ...signed,

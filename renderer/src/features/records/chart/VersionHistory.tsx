@@ -1,4 +1,4 @@
-import { Button, Group, Table, Text } from '@mantine/core'
+import { Badge, Button, Group, Table, Text } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import type { RecordVersionView } from '../../../../../electron/node/records/types.ts'
 import { CopyValueButton } from '../../../shared/CopyValueButton.tsx'
@@ -46,6 +46,19 @@ export function VersionHistory({ recordId, versions, self, onOpen }: VersionHist
             <Table.Tr key={version.cid} data-testid="version-row" data-version={version.version}>
               <Table.Td fw={600}>
                 {t('records.versionLabel', { version: version.version })}
+                {version.keyRotation && (
+                  <Badge
+                    display="block"
+                    mt={4}
+                    size="xs"
+                    variant="light"
+                    color="gray"
+                    title={t('records.versions.keyRotationHint', { version: version.version - 1 })}
+                    data-testid="key-rotation"
+                  >
+                    {t('records.versions.keyRotation')}
+                  </Badge>
+                )}
               </Table.Td>
               <Table.Td>
                 {version.details ? (
@@ -86,14 +99,26 @@ export function VersionHistory({ recordId, versions, self, onOpen }: VersionHist
                 </Group>
               </Table.Td>
               <Table.Td ta="right">
-                <Button
-                  size="xs"
-                  variant="light"
-                  onClick={() => onOpen(version.cid)}
-                  aria-label={t('records.versions.openVersion', { version: version.version })}
-                >
-                  {t('records.versions.open')}
-                </Button>
+                {version.rekeyedAs === null ? (
+                  <Button
+                    size="xs"
+                    variant="light"
+                    onClick={() => onOpen(version.cid)}
+                    aria-label={t('records.versions.openVersion', { version: version.version })}
+                  >
+                    {t('records.versions.open')}
+                  </Button>
+                ) : (
+                  // Its content is gone from this node: the same file is the version that re-keyed it.
+                  <Text
+                    size="xs"
+                    c="dimmed"
+                    title={t('records.versions.rekeyedAsHint', { version: version.rekeyedAs })}
+                    data-testid="rekeyed-as"
+                  >
+                    {t('records.versions.rekeyedAs', { version: version.rekeyedAs })}
+                  </Text>
+                )}
               </Table.Td>
             </Table.Tr>
           ))}
