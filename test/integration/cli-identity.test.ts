@@ -5,6 +5,7 @@ import { describe, test } from 'node:test'
 import { Wallet } from 'ethers'
 import type {
   NetworkCreated,
+  PatientKeyReissue,
   PatientRegistration,
   StaffRow,
   TxReceiptView,
@@ -112,6 +113,45 @@ describe('identity from the command line', async () => {
       found.map((p) => p.address),
       [registration.patient.address],
     )
+  })
+
+  test('patient reissue-key (admins) writes the new keystore; the registry names the new key', async () => {
+    const registered = await cli<PatientRegistration>([
+      'patient',
+      'register',
+      '--as',
+      nurse,
+      '--name',
+      'Lin Lost-Key',
+      '--mrn',
+      'MRN-779',
+      '--birth-date',
+      '1980-08-08',
+      '--out',
+      join(await tempDir(), 'lost.json'),
+    ])
+    const patient = registered.patient.address
+    const refused = await cli<string>(
+      ['patient', 'reissue-key', '--as', nurse, '--patient', patient],
+      1,
+    )
+    assert.match(refused, /^error ERR_FORBIDDEN: /m)
+    const out = join(await tempDir(), 'new-key.json')
+    const reissue = await cli<PatientKeyReissue>([
+      'patient',
+      'reissue-key',
+      '--as',
+      admin,
+      '--patient',
+      patient,
+      '--out',
+      out,
+    ])
+    assert.equal(reissue.patient.address, patient)
+    const wallet = await Wallet.fromEncryptedJson(await readFile(out, 'utf8'), reissue.passphrase)
+    assert.equal(wallet.address, reissue.newKey)
+    assert.notEqual(wallet.address, patient)
+    assert.equal(reissue.keysShared, 0)
   })
 
   test('a suspended staff member is refused with the contract error', async () => {
