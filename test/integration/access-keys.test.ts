@@ -296,6 +296,35 @@ describe('access enforced by the keys: a grantee with their keystore and a swarm
     )
   })
 
+  test('the patient, signed in, rotates keys on a revocation themselves', async () => {
+    await call('accounts.importKeystore', {
+      label: 'Patient',
+      json: patient.keystoreJson,
+      passphrase: patient.passphrase,
+    })
+    await call('session.signIn', { address: patientAddress, passphrase: patient.passphrase })
+    await call('access.grant', { patient: patientAddress, reader: physician })
+    mallory = await outsider(physician, await swarmPeer())
+    const [granted] = (await records())[noteRecord.recordId]!.versions
+    assert.deepEqual(await mallory.decrypt(granted!.cid), note)
+
+    const revoked = await call<AccessActionResult>('access.revoke', {
+      patient: patientAddress,
+      reader: physician,
+      rotateKeys: true,
+    })
+    assert.equal(revoked.via, 'patient-session')
+    const noteRotation = revoked.rotated!.find((r) => r.recordId === noteRecord.recordId)!
+    const [current] = (await records())[noteRecord.recordId]!.versions
+    assert.equal(current!.cid, noteRotation.cid)
+    // The patient anchored it: the chain names them as this version's uploader.
+    assert.equal(getAddress(current!.uploader), patientAddress)
+    assert.equal(await mallory.decrypt(current!.cid), 'no key')
+    const opened = await call<OpenedRecord>('records.open', { cid: current!.cid })
+    assert.deepEqual(Buffer.from(opened.contentBase64, 'base64'), note)
+    await signIn(nurse)
+  })
+
   test('revoking without rotation leaves the old keys working, as the UI warns', async () => {
     await signIn(nurse)
     const revoked = await call<AccessActionResult>('access.revoke', {
