@@ -3,24 +3,40 @@
  * and the CLI branch on `code`, never on the message text.
  */
 
+/**
+ * What the error is about, for the UI's translated sentence (`{{reader}}`, `{{recordId}}`):
+ * addresses, numbers, names of things, dates as ISO 8601 text. Never secrets or personal data.
+ */
+export type ErrorDetails = Record<string, string | number>
+
 /** The wire form of an error, the same over IPC, HTTP and in the CLI. */
 export interface ErrorInfo {
   name: string
   code: string
+  /** English, for logs and the CLI; the UI shows its own translation of the code. */
   message: string
+  details?: ErrorDetails
+}
+
+export interface EmrErrorOptions extends ErrorOptions {
+  details?: ErrorDetails
 }
 
 export class EmrError extends Error {
   readonly code: string
+  readonly details: ErrorDetails | undefined
 
-  constructor(name: string, code: string, message: string, options?: ErrorOptions) {
+  constructor(name: string, code: string, message: string, options?: EmrErrorOptions) {
     super(message, options)
     this.name = name
     this.code = code
+    this.details = options?.details
   }
 
   toJSON(): ErrorInfo {
-    return { name: this.name, code: this.code, message: this.message }
+    const info: ErrorInfo = { name: this.name, code: this.code, message: this.message }
+    if (this.details) info.details = this.details
+    return info
   }
 }
 
@@ -28,7 +44,7 @@ export class EmrError extends Error {
 export function errorClass(name: string, code: string, defaultMessage: string) {
   return class extends EmrError {
     static readonly code = code
-    constructor(message = defaultMessage, options?: ErrorOptions) {
+    constructor(message = defaultMessage, options?: EmrErrorOptions) {
       super(name, code, message, options)
     }
   }
@@ -212,6 +228,22 @@ export const TamperedContentError = errorClass(
   'The record failed verification: it was altered or is incomplete',
 )
 
+export const FileNotFoundError = errorClass(
+  'FileNotFoundError',
+  'ERR_FILE_NOT_FOUND',
+  'No such file',
+)
+export const FileExistsError = errorClass(
+  'FileExistsError',
+  'ERR_FILE_EXISTS',
+  'The file already exists: pass --force to overwrite it',
+)
+export const NotAFileError = errorClass(
+  'NotAFileError',
+  'ERR_NOT_A_FILE',
+  'The path is a folder, not a file',
+)
+
 /** Converts anything thrown into the wire form, hiding internals of unexpected errors. */
 export function toErrorInfo(error: unknown): ErrorInfo {
   if (error instanceof EmrError) return error.toJSON()
@@ -263,13 +295,20 @@ const accessDenials = {
 } as const
 export type AccessDenialReason = keyof typeof accessDenials
 
+/** Every access-denial code, for the UI's translations (test/unit/error-translations.test.ts). */
+export const accessDenialCodes: readonly string[] = Object.values(accessDenials).map(
+  ([code]) => code,
+)
+
 export function accessDeniedError(
   reason: AccessDenialReason,
   reader: string,
   recordId: number,
 ): EmrError {
   const [code, sentence] = accessDenials[reason]
-  return new EmrError('AccessDeniedError', code, `${reader} ${sentence} (record ${recordId}).`)
+  return new EmrError('AccessDeniedError', code, `${reader} ${sentence} (record ${recordId}).`, {
+    details: { reader, recordId },
+  })
 }
 /** A version this node re-keyed (access/rotation.ts): its content is gone here, its copy is not. */
 export const VersionRekeyedError = errorClass(

@@ -4,9 +4,11 @@ import { setUpClinic } from './steps.ts'
 /**
  * The registration desk shows a new patient's key file and passphrase once. Leaving the result
  * before staff confirm the hand-over (another screen, closing or reloading the page) asks first;
- * once they confirm, the desk lets them go.
+ * once they confirm, the desk lets them go, and the patient's search result opens their chart.
  */
-test('leaving the desk result asks first, until the key is handed over', async ({ app }) => {
+test('leaving the desk result asks first, until the key is handed over; results open the chart', async ({
+  app,
+}) => {
   test.setTimeout(120_000)
   const { page } = app
   await setUpClinic(page)
@@ -48,4 +50,9 @@ test('leaving the desk result asks first, until the key is handed over', async (
   await nav.getByRole('link', { name: 'Staff directory' }).click()
   await expect(page.getByRole('heading', { name: 'Staff directory', level: 1 })).toBeVisible()
   await expect(ask).toHaveCount(0)
+
+  // 5. Back at the desk, the search result opens the new patient's chart.
+  await nav.getByRole('link', { name: 'Patients' }).click()
+  await page.getByRole('link', { name: 'Open the chart of Lin Shu-Fen' }).click()
+  await expect(page.getByTestId('chart-patient-name')).toHaveText('Lin Shu-Fen')
 })
