@@ -1,18 +1,14 @@
 /**
  * contextBridge copies a thrown Error as its message only: `name` and `code` are lost, and the
  * UI branches on `code`. So every api function exposed to the page rejects with a plain, frozen
- * `{ name, code, message }` object instead, which the bridge copies whole.
+ * `{ name, code, message, details? }` object instead, which the bridge copies whole.
  */
-import { ApiError, type EmrApi } from '../node/api/client.ts'
+import type { EmrApi } from '../node/api/client.ts'
 import { toErrorInfo, type ErrorInfo } from '../node/errors.ts'
 
 /** The wire form of whatever a client call rejected with. */
 export function toBridgeError(error: unknown): Readonly<ErrorInfo> {
-  const info =
-    error instanceof ApiError
-      ? { name: error.name, code: error.code, message: error.message }
-      : toErrorInfo(error)
-  return Object.freeze(info)
+  return Object.freeze(toErrorInfo(error))
 }
 
 type AsyncFunction = (...args: unknown[]) => Promise<unknown>

@@ -23,7 +23,7 @@ export interface Transport {
 /** The error the client throws: the node's typed error, rebuilt on the calling side. */
 export class ApiError extends EmrError {
   constructor(info: ErrorInfo) {
-    super(info.name, info.code, info.message)
+    super(info.name, info.code, info.message, { details: info.details })
   }
 }
 

@@ -1,5 +1,6 @@
 import type { Result } from 'ethers'
-import { EmrError } from '../errors.ts'
+import { EmrError, type ErrorDetails } from '../errors.ts'
+import { staffRoles } from '../identity/schemas.ts'
 
 type Describe = (args: Result) => string
 
@@ -63,5 +64,31 @@ export function contractErrorCode(name: string): string {
 export function contractError(name: string, args: Result): EmrError {
   const describe = descriptions[name]
   const message = describe ? describe(args) : `The contract refused the transaction: ${name}.`
-  return new EmrError('ContractRevertedError', contractErrorCode(name), message)
+  return new EmrError('ContractRevertedError', contractErrorCode(name), message, {
+    details: detailsOf(args),
+  })
+}
+
+// Arguments that are Unix times on chain; the UI formats them as dates in its own language.
+const timeArguments = new Set(['deadline', 'expiry'])
+
+/**
+ * The error's arguments by their names in the contract's interface (`reader`, `recordId`), for
+ * the UI's translated sentence. Numbers become numbers, times ISO 8601 text.
+ */
+export function detailsOf(args: Result): ErrorDetails | undefined {
+  let named: Record<string, unknown>
+  try {
+    named = args.toObject()
+  } catch {
+    return undefined // an argument without a name: the interface is not ours
+  }
+  const entries = Object.entries(named).map(([key, value]): [string, string | number] => {
+    if (typeof value !== 'bigint') return [key, String(value)]
+    if (timeArguments.has(key)) return [key, new Date(Number(value) * 1000).toISOString()]
+    // StaffRole counts from None = 0; the UI translates the role's name.
+    if (key === 'role') return [key, staffRoles[Number(value) - 1] ?? value.toString()]
+    return [key, value <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(value) : value.toString()]
+  })
+  return entries.length > 0 ? Object.fromEntries(entries) : undefined
 }

@@ -25,6 +25,8 @@ export interface Formatters {
   number(value: number): string
   bytes(value: number): string
   dateTime(value: string | number | Date): string
+  /** A calendar date kept as YYYY-MM-DD (births, dates of care): "Nov 20, 2026", "2026年11月20日". */
+  date(value: string): string
   time(value: string | number | Date): string
   /** Numbers as a list in the language's own style: "2, 5, and 7", "2、5和7". */
   numberList(values: readonly number[]): string
@@ -40,12 +42,16 @@ export function createFormatters(locale: string): Formatters {
     ...clock,
   })
   const time = new Intl.DateTimeFormat(locale, { timeStyle: 'medium', ...clock })
+  // A calendar date has no time zone: read and shown as UTC, it is the same day everywhere.
+  const date = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' })
   const list = new Intl.ListFormat(locale, { type: 'conjunction' })
   return {
     number: (value) => number.format(value),
     bytes: (value) => formatBytes(value, locale),
     dateTime: (value) => dateTime.format(new Date(value)),
     time: (value) => time.format(new Date(value)),
+    date: (value) =>
+      /^\d{4}-\d{2}-\d{2}$/.test(value) ? date.format(new Date(`${value}T00:00:00Z`)) : value,
     numberList: (values) => list.format(values.map((value) => number.format(value))),
   }
 }

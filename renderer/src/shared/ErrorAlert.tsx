@@ -1,5 +1,6 @@
 import { Alert, Button, Code, Stack, Text } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
+import { useErrorText } from './errorText.ts'
 import { toDisplayError } from './errors.ts'
 
 interface ErrorAlertProps {
@@ -12,9 +13,10 @@ interface ErrorAlertProps {
   onClose?: () => void
 }
 
-/** A failed api call: the node's message and error code, with a retry when one makes sense. */
+/** A failed api call, said in the display language, with its code and a retry where it helps. */
 export function ErrorAlert({ error, title, onRetry, retrying = false, onClose }: ErrorAlertProps) {
   const { t } = useTranslation()
+  const errorText = useErrorText()
   const shown = toDisplayError(error)
   const heading = title ?? (shown.kind === 'api' ? t('errors.title') : t('errors.unreachableTitle'))
 
@@ -31,7 +33,9 @@ export function ErrorAlert({ error, title, onRetry, retrying = false, onClose }:
       <Stack gap="xs" align="flex-start">
         {shown.kind === 'api' ? (
           <>
-            <Text size="sm">{shown.message}</Text>
+            <Text size="sm" data-testid="error-message">
+              {errorText(shown)}
+            </Text>
             <Text size="sm" c="dimmed">
               {t('errors.code')}: <Code data-testid="error-code">{shown.code}</Code>
             </Text>

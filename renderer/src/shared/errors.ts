@@ -1,14 +1,15 @@
 import type { ParseKeys } from 'i18next'
 
-/** What the UI shows about a failure: the node's own message and code, or "cannot reach it". */
+/** What the UI shows about a failure: the node's typed error and a hint, or "cannot reach it". */
 export type DisplayError =
-  | { kind: 'api'; message: string; code: string; hintKey: ParseKeys | undefined }
-  | { kind: 'unreachable' }
+  ({ kind: 'api'; hintKey: ParseKeys | undefined } & ApiErrorInfo) | { kind: 'unreachable' }
 
-/** The node's typed error as it reaches the renderer. */
+/** The node's typed error as it reaches the renderer; shown translated by code (errorText.ts). */
 export interface ApiErrorInfo {
   code: string
+  /** The node's English message: for logs, and for codes this UI has no sentence for. */
   message: string
+  details?: Record<string, string | number>
 }
 
 /**
@@ -17,9 +18,16 @@ export interface ApiErrorInfo {
  */
 export function apiErrorOf(error: unknown): ApiErrorInfo | undefined {
   if (typeof error !== 'object' || error === null) return undefined
-  const { code, message } = error as { code?: unknown; message?: unknown }
+  const { code, message, details } = error as {
+    code?: unknown
+    message?: unknown
+    details?: unknown
+  }
   if (typeof code !== 'string') return undefined
-  return { code, message: typeof message === 'string' ? message : code }
+  const info: ApiErrorInfo = { code, message: typeof message === 'string' ? message : code }
+  if (typeof details === 'object' && details !== null)
+    info.details = details as ApiErrorInfo['details']
+  return info
 }
 
 /** The typed error's code, to branch on; never branch on the message text. */

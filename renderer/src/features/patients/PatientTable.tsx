@@ -35,7 +35,7 @@ export function PatientTable({ rows, caption }: { rows: readonly PatientRow[]; c
                 {row.medicalRecordNumber}
               </Table.Td>
               <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                <time dateTime={row.birthDate}>{row.birthDate}</time>
+                <time dateTime={row.birthDate}>{format.date(row.birthDate)}</time>
               </Table.Td>
               <Table.Td ff="monospace" fz="xs" style={{ wordBreak: 'break-all' }}>
                 {row.address}

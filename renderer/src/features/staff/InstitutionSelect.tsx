@@ -1,5 +1,6 @@
 import { NativeSelect } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
+import { useErrorText } from '../../shared/errorText.ts'
 import { toDisplayError } from '../../shared/errors.ts'
 import type { InputBinding } from '../../shared/useSchemaForm.ts'
 import { useInstitutions } from './queries.ts'
@@ -8,6 +9,7 @@ import { useInstitutions } from './queries.ts'
 export function InstitutionSelect({ error, ...props }: InputBinding) {
   const { t } = useTranslation()
   const institutions = useInstitutions()
+  const errorText = useErrorText()
   const loadError = institutions.isError ? toDisplayError(institutions.error) : undefined
   const data = [
     {
@@ -30,7 +32,7 @@ export function InstitutionSelect({ error, ...props }: InputBinding) {
         error ??
         (loadError &&
           (loadError.kind === 'api'
-            ? `${loadError.message} (${loadError.code})`
+            ? `${errorText(loadError)} (${loadError.code})`
             : t('errors.unreachable')))
       }
       {...props}

@@ -1,5 +1,6 @@
 import { Button, Card, Group, Skeleton, Stack, Text, Title } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
+import { useFormatters } from '../../../i18n/format.ts'
 import { Link } from 'react-router'
 import { CopyValueButton } from '../../../shared/CopyValueButton.tsx'
 import { recordsPath } from '../recordsPath.ts'
@@ -16,6 +17,7 @@ interface PatientBannerProps {
 /** Whose chart this is, always in view: name, record number and birth date, then the address. */
 export function PatientBanner({ patient, canChange, isSelf }: PatientBannerProps) {
   const { t } = useTranslation()
+  const format = useFormatters()
   // Patients registered at this node are found by their address; others show the address only.
   const { row, isPending } = usePatientRow(patient, !isSelf)
 
@@ -48,7 +50,8 @@ export function PatientBanner({ patient, canChange, isSelf }: PatientBannerProps
                 {row.medicalRecordNumber}
               </Text>
               {' · '}
-              {t('fields.birthDate')} <time dateTime={row.birthDate}>{row.birthDate}</time>
+              {t('fields.birthDate')}{' '}
+              <time dateTime={row.birthDate}>{format.date(row.birthDate)}</time>
             </Text>
           )}
           <Group gap={4} wrap="nowrap">

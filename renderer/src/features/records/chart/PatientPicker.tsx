@@ -1,6 +1,7 @@
 import { Button, Card, Skeleton, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core'
 import { useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { useFormatters } from '../../../i18n/format.ts'
 import { shortAddress } from '../../../shared/address.ts'
 import { ErrorAlert } from '../../../shared/ErrorAlert.tsx'
 import { PatientSearchForm } from '../../patients/PatientSearchForm.tsx'
@@ -9,6 +10,7 @@ import { usePatientSearch } from '../../patients/queries.ts'
 /** Finds the patient whose chart to open: by name, medical record number or address. */
 export function PatientPicker({ onPick }: { onPick: (address: string) => void }) {
   const { t } = useTranslation()
+  const format = useFormatters()
   const [query, setQuery] = useState('')
   const results = usePatientSearch(query)
   const titleId = useId()
@@ -61,7 +63,7 @@ export function PatientPicker({ onPick }: { onPick: (address: string) => void })
                       {row.medicalRecordNumber}
                     </Table.Td>
                     <Table.Td>
-                      <time dateTime={row.birthDate}>{row.birthDate}</time>
+                      <time dateTime={row.birthDate}>{format.date(row.birthDate)}</time>
                     </Table.Td>
                     <Table.Td ff="monospace" fz="sm" title={row.address}>
                       {shortAddress(row.address)}

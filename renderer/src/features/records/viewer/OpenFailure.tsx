@@ -3,6 +3,7 @@ import type { ParseKeys } from 'i18next'
 import { useTranslation } from 'react-i18next'
 import { isActiveStaff } from '../../../shared/access.ts'
 import { ErrorAlert } from '../../../shared/ErrorAlert.tsx'
+import { useErrorText } from '../../../shared/errorText.ts'
 import { apiErrorOf } from '../../../shared/errors.ts'
 import { AccessDenied, isAccessDenial } from '../../access/AccessDenied.tsx'
 import { KeysWaiting } from '../../emergency/KeysWaiting.tsx'
@@ -27,6 +28,7 @@ interface OpenFailureProps {
 export function OpenFailure({ error, patient, onRetry, retrying }: OpenFailureProps) {
   const { t } = useTranslation()
   const info = apiErrorOf(error)
+  const errorText = useErrorText()
   const session = useSession().data
   const staff = !!session && isActiveStaff(session)
   const emergency = useMyActiveEmergency(patient, session?.address ?? '', staff)
@@ -42,7 +44,7 @@ export function OpenFailure({ error, patient, onRetry, retrying }: OpenFailurePr
         data-testid="viewer-tampered"
       >
         <Stack gap={4}>
-          <Text size="sm">{info.message}</Text>
+          <Text size="sm">{errorText(info)}</Text>
           <Text size="sm">
             {t('errors.code')}:{' '}
             <Code color="white" c="red.9" fw={600} data-testid="error-code">
