@@ -1,6 +1,7 @@
 import { Badge, Button, Skeleton, Table, Text } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import { ErrorAlert } from '../../shared/ErrorAlert.tsx'
+import { showControlCharacters } from '../../shared/visibleText.ts'
 import { EncryptedNote } from '../records/chart/EncryptedNote.tsx'
 import { usePatientRecords } from '../records/queries.ts'
 import { AccessTable } from './AccessTable.tsx'
@@ -51,7 +52,9 @@ export function RestrictionList({ patient, restricted, onToggle }: RestrictionLi
             <Table.Td ff="monospace" fz="sm">
               {record.recordId}
             </Table.Td>
-            <Table.Td>{details ? details.title : <EncryptedNote />}</Table.Td>
+            <Table.Td>
+              {details ? showControlCharacters(details.title) : <EncryptedNote />}
+            </Table.Td>
             <Table.Td>
               {isRestricted ? (
                 <Badge color="orange" variant="light" tt="none" data-testid="restricted-badge">

@@ -2,6 +2,7 @@ import { ActionIcon, Badge, Button, Group, Table, Text } from '@mantine/core'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { RecordView } from '../../../../../electron/node/records/types.ts'
+import { showControlCharacters } from '../../../shared/visibleText.ts'
 import { categoryKeys } from '../categories.ts'
 import { EncryptedNote } from './EncryptedNote.tsx'
 import { UploaderName } from './UploaderName.tsx'
@@ -63,10 +64,10 @@ export function RecordRow({ record, self, columns, onOpen, onNewVersion }: Recor
           {details ? (
             <>
               <Text fw={500} data-testid="record-title">
-                {details.title}
+                {showControlCharacters(details.title)}
               </Text>
               <Text size="xs" c="dimmed">
-                {details.fileName}
+                {showControlCharacters(details.fileName)}
               </Text>
             </>
           ) : (

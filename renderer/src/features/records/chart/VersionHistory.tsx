@@ -4,6 +4,7 @@ import type { RecordVersionView } from '../../../../../electron/node/records/typ
 import { CopyValueButton } from '../../../shared/CopyValueButton.tsx'
 import { useFormatters } from '../../../i18n/format.ts'
 import { EncryptedNote } from './EncryptedNote.tsx'
+import { showControlCharacters } from '../../../shared/visibleText.ts'
 import { UploaderName } from './UploaderName.tsx'
 
 interface VersionHistoryProps {
@@ -64,10 +65,11 @@ export function VersionHistory({ recordId, versions, self, onOpen }: VersionHist
                 {version.details ? (
                   <>
                     <Text span size="sm">
-                      {version.details.title}
+                      {showControlCharacters(version.details.title)}
                     </Text>
                     <Text size="xs" c="dimmed">
-                      {version.details.fileName} · {format.bytes(version.details.size)} ·{' '}
+                      {showControlCharacters(version.details.fileName)} ·{' '}
+                      {format.bytes(version.details.size)} ·{' '}
                       <time dateTime={version.details.dateOfCare}>
                         {version.details.dateOfCare}
                       </time>

@@ -4,6 +4,7 @@ import { recordDetailsSchema } from '../../../../../electron/node/records/schema
 import { ErrorAlert } from '../../../shared/ErrorAlert.tsx'
 import { errorCode } from '../../../shared/errors.ts'
 import { useFormatters } from '../../../i18n/format.ts'
+import { showControlCharacters } from '../../../shared/visibleText.ts'
 import { UploadProgress } from './UploadProgress.tsx'
 import { UploadResultCard } from './UploadResultCard.tsx'
 import type { UploadItem } from './useUploadQueue.ts'
@@ -39,7 +40,7 @@ export function UploadItemCard({
         <Group justify="space-between" wrap="nowrap" align="flex-start">
           <div style={{ minWidth: 0 }}>
             <Text fw={600} style={{ wordBreak: 'break-all' }}>
-              {item.file.name}
+              {showControlCharacters(item.file.name)}
             </Text>
             <Text size="xs" c="dimmed">
               {format.bytes(item.file.size)} ·{' '}
@@ -73,7 +74,7 @@ export function UploadItemCard({
             <Text span c="dimmed">
               {t('records.upload.title')}:
             </Text>{' '}
-            {item.title}
+            {showControlCharacters(item.title)}
           </Text>
         )}
         {item.status !== 'ready' && <UploadProgress item={item} />}

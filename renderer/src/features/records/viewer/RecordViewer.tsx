@@ -4,6 +4,7 @@ import { useEffect, useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { useFormatters } from '../../../i18n/format.ts'
+import { showControlCharacters } from '../../../shared/visibleText.ts'
 import { categoryKeys } from '../categories.ts'
 import { patientRecordsKey, useOpenedRecord, usePatientRecords } from '../queries.ts'
 import { chartLocation } from '../recordsPath.ts'
@@ -66,7 +67,7 @@ export function RecordViewer({ patient, cid }: RecordViewerProps) {
         </Group>
         <div>
           <Title order={2} size="h3" data-testid="viewer-title">
-            {details?.title ?? t('records.viewer.untitled')}
+            {details ? showControlCharacters(details.title) : t('records.viewer.untitled')}
           </Title>
           <Text size="sm" c="dimmed">
             {[
@@ -74,8 +75,9 @@ export function RecordViewer({ patient, cid }: RecordViewerProps) {
                 ? t('records.viewer.recordVersion', { id: recordId, version })
                 : undefined,
               details && t(categoryKeys[details.category]),
-              details && t('records.viewer.dateOfCare', { date: details.dateOfCare }),
-              details && `${details.fileName} · ${format.bytes(details.size)} · ${details.mime}`,
+              details && t('records.viewer.dateOfCare', { date: format.date(details.dateOfCare) }),
+              details &&
+                `${showControlCharacters(details.fileName)} · ${format.bytes(details.size)} · ${details.mime}`,
             ]
               .filter(Boolean)
               .join(' · ')}
