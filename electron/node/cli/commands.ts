@@ -34,6 +34,8 @@ import { HospitalNode } from '../node.ts'
 import { dataPaths } from '../paths.ts'
 import { createJsonSettingsStore } from '../settings/store.ts'
 import type { NodeStatus } from '../status.ts'
+import { showControlCharacters } from '../../../renderer/src/shared/visibleText.ts'
+import { inputFile, outputFile } from './files.ts'
 
 export interface CommandContext {
   dataDir: string
@@ -76,11 +78,32 @@ function option(context: CommandContext, name: string): string {
   return value
 }
 
+/**
+ * A version's title and file name as the terminal should show them: invisible controls (a
+ * right-to-left override) escaped, so a name cannot pose as another.
+ */
+function shownDetails(details: RecordView['versions'][number]['details']): string {
+  if (!details) return '(encrypted)'
+  return `${showControlCharacters(details.title)} (${showControlCharacters(details.fileName)})`
+}
+
+/** Whether --force lets an output file replace an existing one. */
+function force(context: CommandContext): boolean {
+  return context.options.force === true
+}
+
+/** Creates the file, or with --force replaces it; never both by accident. */
+function writeFlag(context: CommandContext): 'w' | 'wx' {
+  return force(context) ? 'w' : 'wx'
+}
+
 /** Passphrases never come from arguments, which other users of the machine can read. */
 function passphrase(context: CommandContext): string {
   const file = context.options['passphrase-file']
   const value =
-    typeof file === 'string' ? readFileSync(file, 'utf8').trimEnd() : process.env.EMR_PASSPHRASE
+    typeof file === 'string'
+      ? readFileSync(inputFile(file), 'utf8').trimEnd()
+      : process.env.EMR_PASSPHRASE
   if (!value) throw new InvalidInputError('Set EMR_PASSPHRASE or pass --passphrase-file FILE')
   return value
 }
@@ -113,7 +136,10 @@ async function patientAction(
   const keystore = context.options.keystore
   const consent =
     typeof keystore === 'string'
-      ? { keystoreJson: readFileSync(keystore, 'utf8'), passphrase: patientPassphrase(context) }
+      ? {
+          keystoreJson: readFileSync(inputFile(keystore), 'utf8'),
+          passphrase: patientPassphrase(context),
+        }
       : undefined
   const input = { patient: option(context, 'patient'), ...fields, consent }
   const result = await asSignedIn(context, (call) => call<AccessActionResult>(method, input))
@@ -137,7 +163,7 @@ function patientPassphrase(context: CommandContext): string {
   const file = context.options['patient-passphrase-file']
   const value =
     typeof file === 'string'
-      ? readFileSync(file, 'utf8').trimEnd()
+      ? readFileSync(inputFile(file), 'utf8').trimEnd()
       : process.env.EMR_PATIENT_PASSPHRASE
   if (!value) {
     throw new InvalidInputError(
@@ -149,7 +175,7 @@ function patientPassphrase(context: CommandContext): string {
 
 /** Streams a file into a new record or version, as the upload screen does, in bounded memory. */
 async function addRecord(context: CommandContext, recordId?: number) {
-  const path = option(context, 'file')
+  const path = inputFile(option(context, 'file'))
   const input = uploadStartSchema.parse({
     patient: option(context, 'patient'),
     recordId,
@@ -312,12 +338,14 @@ export const commands = {
       medicalRecordNumber: option(context, 'mrn'),
       birthDate: option(context, 'birth-date'),
     }
+    // A chosen path is checked before registering: the keystore exists only in this answer.
+    const chosen = context.options.out
+    const chosenOut = typeof chosen === 'string' ? outputFile(chosen, force(context)) : undefined
     const registration = await asSignedIn(context, (call) =>
       call<PatientRegistration>('patients.register', input),
     )
-    const out =
-      (context.options.out as string | undefined) ?? `${registration.patient.address}.json`
-    await writeFile(out, registration.keystoreJson, { mode: 0o600, flag: 'wx' })
+    const out = chosenOut ?? outputFile(`${registration.patient.address}.json`, force(context))
+    await writeFile(out, registration.keystoreJson, { mode: 0o600, flag: writeFlag(context) })
     context.print(
       `Patient ${registration.patient.address} registered; keystore written to ${out}\n` +
         `Keystore passphrase (give it to the patient; it is not shown again): ${registration.passphrase}\n` +
@@ -353,7 +381,8 @@ export const commands = {
   async 'record get'(context: CommandContext) {
     const [cid] = context.args
     if (!cid) throw new InvalidInputError('record get needs the CID')
-    const out = option(context, 'out')
+    // Checked before the node starts: a refused path must not cost a logged read.
+    const out = outputFile(option(context, 'out'), force(context))
     const report = await asSignedIn(context, (_call, node) => saveRecord(node, cid, out))
     context.print(`Verified and saved to ${out}\n` + integrityText(report), { ...report, out })
   },
@@ -375,7 +404,7 @@ export const commands = {
         .flatMap((r) =>
           r.versions.map(
             (v) =>
-              `${String(r.recordId).padStart(5)} v${String(v.version).padEnd(3)} ${v.cid}  ${v.details?.title ?? '(encrypted)'}\n`,
+              `${String(r.recordId).padStart(5)} v${String(v.version).padEnd(3)} ${v.cid}  ${shownDetails(v.details)}\n`,
           ),
         )
         .join('') || 'No records.\n',
@@ -511,11 +540,11 @@ export const commands = {
         .filter((key) => typeof context.options[key] === 'string')
         .map((key) => [key, context.options[key]]),
     )
-    const out = option(context, 'out')
+    const out = outputFile(option(context, 'out'), force(context))
     const exported = await asSignedIn(context, (call) =>
       call<{ content: string }>('audit.export', { format: option(context, 'format'), filter }),
     )
-    await writeFile(out, exported.content, { mode: 0o600, flag: 'wx' })
+    await writeFile(out, exported.content, { mode: 0o600, flag: writeFlag(context) })
     context.print(`Audit trail written to ${out}\n`, { out })
   },
 

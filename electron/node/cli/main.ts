@@ -7,6 +7,7 @@ import { toErrorInfo } from '../errors.ts'
 import { createLogger } from '../log.ts'
 import { defaultDataDir } from '../paths.ts'
 import { commands, type CommandContext } from './commands.ts'
+import { callerPath } from './files.ts'
 
 const USAGE = `usage: npm run cli -- <command> [options]
 
@@ -33,7 +34,9 @@ patients
 records (--as STAFF signs; files stream in and out in bounded memory)
   record add --as A --patient P --file F --title T --category C --date YYYY-MM-DD [--mime M]
   record version --as A --patient P --record N --file F --title T --category C --date D
-  record get CID --as A --out FILE   verify and decrypt; FILE appears only if all of it verified
+  record get CID --as A --out FILE [--force]
+                                 verify and decrypt; FILE appears only if all of it verified;
+                                 an existing FILE is replaced only with --force
   record verify CID --as A           check anchor, manifest, every segment and the hash
   record list --patient P
                                  categories: imaging, laboratory, clinical-note, prescription,
@@ -61,6 +64,8 @@ access (the patient acts --as themselves, or staff relay --keystore FILE with th
   audit anchor --as STAFF        anchor the read log's head on chain now
 
 options
+  --force                        let --out replace an existing file (otherwise ERR_FILE_EXISTS)
+                                 relative paths are taken from the folder the command runs in
   --data-dir DIR                 the node's data folder (default: $EMR_DATA_DIR or the app's)
   --json                         print JSON
 `
@@ -108,6 +113,7 @@ const { values, positionals } = parseArgs({
     rotate: { type: 'boolean', default: false },
     enable: { type: 'boolean', default: false },
     disable: { type: 'boolean', default: false },
+    force: { type: 'boolean', default: false },
     json: { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h', default: false },
   },
@@ -123,7 +129,7 @@ if (values.help || !name || !Object.hasOwn(commands, name)) {
 }
 
 const context: CommandContext = {
-  dataDir: values['data-dir'] ?? defaultDataDir(),
+  dataDir: values['data-dir'] === undefined ? defaultDataDir() : callerPath(values['data-dir']),
   options: values,
   args: args as string[],
   log: createLogger('emr-cli'),
