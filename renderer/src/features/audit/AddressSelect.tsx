@@ -2,6 +2,7 @@ import { Select, type ComboboxParsedItem, type OptionsFilter } from '@mantine/co
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { addressSchema } from '../../../../electron/node/identity/schemas.ts'
+import { choiceAfterTyping } from './filter.ts'
 
 export interface AddressOption {
   /** The account's address. */
@@ -77,6 +78,7 @@ export function AddressSelect({
       onSearchChange={(text) => {
         setSearch(text)
         onSearchChange?.(text)
+        if (choiceAfterTyping(value, text) !== value) onChange('')
       }}
       filter={matchLabelOrAddress}
       nothingFoundMessage={t('audit.filter.nobodyFound')}

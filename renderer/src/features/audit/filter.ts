@@ -16,6 +16,15 @@ export function isFiltering(values: AuditFilterValues): boolean {
   return Object.values(values).some((value) => value !== '')
 }
 
+/**
+ * The person a picker filters by after its text changed. Emptying the text clears the choice:
+ * the field then shows nothing, so nothing may stay applied. Other text only searches; the
+ * choice changes when an option is picked.
+ */
+export function choiceAfterTyping(chosen: string, text: string): string {
+  return text.trim() === '' ? '' : chosen
+}
+
 /** What the api takes: only the fields that narrow. */
 export function toAuditFilter(values: AuditFilterValues): AuditFilter {
   const filter: AuditFilter = {}
