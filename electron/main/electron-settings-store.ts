@@ -41,6 +41,8 @@ export function settingsStoreOptions(dataDir: string): ElectronStoreOptions<Stor
   return {
     cwd: dataDir,
     name: 'settings',
+    // Owner-only, as everything in the data folder (the default is 0666 less the umask).
+    configFileMode: 0o600,
     clearInvalidConfig: false,
     deserialize: deserializeSettingsFile,
   }

@@ -1,4 +1,5 @@
 import { mkdir } from 'node:fs/promises'
+import { PRIVATE_FOLDER_MODE, prepareDataFolder, restrictTree } from './data-folder.ts'
 import packageJson from '../../package.json' with { type: 'json' }
 import { startChain, type ChainService } from './chain/chain-service.ts'
 import { lockDataFolder, type DataFolderLock } from './data-lock.ts'
@@ -87,10 +88,12 @@ export class HospitalNode {
     const nodeSecret =
       options.nodeSecret === undefined ? nodeSecretFromEnvironment() : options.nodeSecret
     const paths = dataPaths(options.dataDir)
-    await mkdir(paths.ipfs, { recursive: true })
+    await prepareDataFolder(options.dataDir)
+    await mkdir(paths.ipfs, { recursive: true, mode: PRIVATE_FOLDER_MODE })
     const lock = lockDataFolder(options.dataDir)
     const cleanup: (() => Promise<void> | void)[] = [() => lock.release()]
     try {
+      await restrictTree(options.dataDir)
       const db = openDatabase(paths.database)
       cleanup.unshift(() => db.close())
       const swarmKey = await loadOrCreateSwarmKey(paths.swarmKey)

@@ -54,10 +54,12 @@ describe('patient-controlled access, enforced by the chain, on one node', async 
   test('a physician who was never granted access is refused, and the refusal is logged', async () => {
     await signIn(physician)
     await assert.rejects(open(), expectCode('ERR_ACCESS_NEVER_GRANTED'))
+    await signIn(network.admin)
     const trail = await call<AuditEntry[]>('audit.timeline', { action: 'read-denied' })
     assert.equal(trail.length, 1)
     assert.equal(trail[0]!.actor!.address, physician)
     assert.equal(trail[0]!.detail, 'ERR_ACCESS_NEVER_GRANTED')
+    await signIn(physician)
   })
 
   test('the physician asks; the patient sees the request pending', async () => {
@@ -279,6 +281,7 @@ describe('patient-controlled access, enforced by the chain, on one node', async 
     await signIn(nurse)
     const anchored = await call<{ entries: number; receipt: unknown }>('audit.anchor')
     assert.ok(anchored.receipt)
+    await signIn(network.admin)
     const verified = await call<AuditVerification>('audit.verify')
     assert.equal(verified.ok, true, JSON.stringify(verified.problems))
     assert.equal(verified.anchors.length, 1)

@@ -132,17 +132,26 @@ describe('access, emergencies and the audit trail from the command line', async 
 
   test('audit export writes the trail; audit verify passes, then fails after tampering', async () => {
     await cli(['audit', 'anchor', '--as', nurse])
-    await cli(['audit', 'export', '--as', nurse, '--format', 'csv', '--out', out('trail.csv')])
+    await cli([
+      'audit',
+      'export',
+      '--as',
+      network.admin,
+      '--format',
+      'csv',
+      '--out',
+      out('trail.csv'),
+    ])
     const csv = await readFile(out('trail.csv'), 'utf8')
     assert.match(csv, /,access-requested,/)
     assert.match(csv, /,read-denied,.*ERR_ACCESS_REVOKED/)
-    const verified = await cli<AuditVerification>(['audit', 'verify'])
+    const verified = await cli<AuditVerification>(['audit', 'verify', '--as', network.admin])
     assert.equal(verified.ok, true)
 
     const db = new DatabaseSync(dataPaths(dataDir).database)
     db.prepare('DELETE FROM read_log WHERE seq = 1').run()
     db.close()
-    const tampered = await run(['audit', 'verify'])
+    const tampered = await run(['audit', 'verify', '--as', network.admin])
     assert.equal(tampered.code, 1)
     const report = JSON.parse(tampered.stdout) as AuditVerification
     assert.equal(report.ok, false)

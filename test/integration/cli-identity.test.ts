@@ -83,7 +83,7 @@ describe('identity from the command line', async () => {
       nurse,
     ])
     assert.equal(approved.result, 'approved')
-    const active = await cli<StaffRow[]>(['staff', 'list', '--status', 'active'])
+    const active = await cli<StaffRow[]>(['staff', 'list', '--as', admin, '--status', 'active'])
     assert.ok(active.some((s) => s.address.toLowerCase() === nurse && s.name === 'Chen Wei'))
   })
 
@@ -108,7 +108,7 @@ describe('identity from the command line', async () => {
       registration.passphrase,
     )
     assert.equal(wallet.address, registration.patient.address)
-    const found = await cli<{ address: string }[]>(['patient', 'find', 'MRN-777'])
+    const found = await cli<{ address: string }[]>(['patient', 'find', 'MRN-777', '--as', nurse])
     assert.deepEqual(
       found.map((p) => p.address),
       [registration.patient.address],
@@ -189,7 +189,7 @@ describe('identity from the command line', async () => {
   })
 
   test('a wrong passphrase is refused', async () => {
-    const result = await runCli(['staff', 'list', '--data-dir', dataDir], {})
+    const result = await runCli(['account', 'list', '--data-dir', dataDir], {})
     assert.equal(result.code, 0)
     const refused = await runCli(
       ['staff', 'reinstate', '--as', admin, '--account', nurse, '--data-dir', dataDir],

@@ -119,7 +119,7 @@ describe('records on one node', async () => {
     assert.ok(Buffer.from(opened.contentBase64, 'base64').equals(ct))
     await assert.rejects(
       uploadFile(call, { patient: patient.patient.address, bytes: randomBytes(10) }),
-      expectCode('ERR_NOT_ACTIVE_STAFF'),
+      expectCode('ERR_FORBIDDEN'),
     )
   })
 

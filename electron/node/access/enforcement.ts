@@ -26,6 +26,17 @@ export function inEmergency(node: HospitalNode, reader: string, patient: string)
     )
 }
 
+/** Whether `reader` may read a version `uploader` anchored, given the chain's status for its record. */
+export function mayReadVersion(
+  reader: string,
+  uploader: string,
+  status: AccessStatusName,
+): boolean {
+  if (status === 'allowed') return true
+  const isUploader = reader.toLowerCase() === uploader.toLowerCase()
+  return isUploader && status !== 'not-registered' && status !== 'suspended'
+}
+
 /**
  * Throws the reason the chain refuses `reader` this version, given the chain's `accessStatus` for
  * the anchor's record; says whether it is an emergency read.
@@ -36,13 +47,10 @@ export function checkReadAccess(
   anchor: AnchoredVersion,
   status: AccessStatusName,
 ): { emergency: boolean } {
-  const isUploader = reader.toLowerCase() === anchor.uploader.toLowerCase()
-  if (
-    status !== 'allowed' &&
-    !(isUploader && status !== 'not-registered' && status !== 'suspended')
-  ) {
+  if (status !== 'allowed' && !mayReadVersion(reader, anchor.uploader, status)) {
     throw accessDeniedError(status, reader, anchor.recordId)
   }
+  const isUploader = reader.toLowerCase() === anchor.uploader.toLowerCase()
   const ownRecord = isUploader || reader.toLowerCase() === anchor.patient.toLowerCase()
   return { emergency: !ownRecord && inEmergency(node, reader, anchor.patient) }
 }

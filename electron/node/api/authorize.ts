@@ -1,5 +1,5 @@
 /** Enforces the api's permission table (permissions.ts) for one call's actor. */
-import { ForbiddenError, VaultLockedError } from '../errors.ts'
+import { ForbiddenError, NotActiveStaffError, VaultLockedError } from '../errors.ts'
 import type { Actor } from './actor.ts'
 import type { CallerKind } from './permissions.ts'
 
@@ -21,12 +21,19 @@ export function describeCallers(callers: readonly CallerKind[]): string {
 
 /**
  * Passes when the actor is any one of `callers`. Signed out, the refusal is the locked vault's
- * (the screens then go to sign-in); signed in as the wrong kind, it names who may.
+ * (the screens then go to sign-in). Staff still pending or suspended where active staff may call
+ * are told that, as the registry would; any other account is told who may.
  */
 export async function requireCallers(actor: Actor, callers: readonly CallerKind[]): Promise<void> {
   if (callers.includes('anyone')) return
   if (actor.address === null) throw new VaultLockedError()
   const kinds = await actor.kinds()
   if (callers.some((kind) => kinds.has(kind))) return
-  throw new ForbiddenError(`Only ${describeCallers(callers)} may do this`)
+  const member = await actor.member()
+  if (callers.includes('staff') && member?.kind === 'staff') {
+    throw new NotActiveStaffError(`The account is ${member.status} staff, not active staff`)
+  }
+  throw new ForbiddenError(`Only ${describeCallers(callers)} may do this`, {
+    details: { callers: callers.join(',') },
+  })
 }

@@ -13,7 +13,8 @@ import * as setup from '../identity/network-setup.ts'
 import * as patients from '../identity/patients.ts'
 import { reissuePatientKey } from '../identity/patient-key-reissue.ts'
 import { lookupAnchor, openRecord } from '../records/open.ts'
-import { listRecords } from '../records/record-index.ts'
+import { markEnteredInError, withEnteredInErrorTimes } from '../records/entered-in-error.ts'
+import { listRecordsFor } from '../records/record-visibility.ts'
 import type { OpenedRecord } from '../records/types.ts'
 import * as staff from '../identity/staff.ts'
 import { staffIdentity } from '../identity/staff-identity.ts'
@@ -77,7 +78,10 @@ export function createHandlers(node: HospitalNode) {
     'records.uploadCancel': ({ uploadId }) => node.uploads.cancel(uploadId),
     'records.uploadsInProgress': async () => node.uploads.inProgress(),
     'records.uploadResume': async (input) => node.uploads.resume(input),
-    'records.list': async ({ patient }) => listRecords(node.db, patient),
+    // Titles and file names only where the caller may read (the table admits no one signed out).
+    'records.list': async ({ patient }, actor) =>
+      withEnteredInErrorTimes(node, await listRecordsFor(node, patient, actor.address!)),
+    'records.markEnteredInError': (input) => markEnteredInError(node, input),
     'records.lookup': ({ cid }) => lookupAnchor(node, CID.parse(cid)),
     'records.open': async ({ cid, purpose }): Promise<OpenedRecord> => {
       const { content, ...opened } = await openRecord(node, cid, purpose)

@@ -155,7 +155,9 @@ export const permissions: PermissionTable = {
   'records.uploadResume': staff,
   'records.list': { callers: ['staff', 'patient'], check: ownChartUnlessStaff },
   'records.lookup': staffOrPatient,
-  'records.open': staffOrPatient,
+  // The registry admits only active staff of the record's custodian institution.
+  'records.markEnteredInError': staff,
+  'records.open': signedIn,
 
   'access.overview': { callers: ['staff', 'patient'], check: ownChartUnlessStaff },
   'access.request': staff,

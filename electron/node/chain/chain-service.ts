@@ -12,6 +12,7 @@ import {
   type AbstractProvider,
   type Signer,
 } from 'ethers'
+import { PRIVATE_FILE_MODE, PRIVATE_FOLDER_MODE } from '../data-folder.ts'
 import { ContractNotFoundError } from '../errors.ts'
 import type { Database } from '../db/database.ts'
 import type { Logger } from '../log.ts'
@@ -194,7 +195,7 @@ async function loadOrDeployRegistry(
     txHash: sent.txHash,
     gasUsed: sent.gasUsed.toString(),
   }
-  await mkdir(join(path, '..'), { recursive: true })
-  await writeFile(path, `${JSON.stringify(deployment, null, 2)}\n`)
+  await mkdir(join(path, '..'), { recursive: true, mode: PRIVATE_FOLDER_MODE })
+  await writeFile(path, `${JSON.stringify(deployment, null, 2)}\n`, { mode: PRIVATE_FILE_MODE })
   return deployment
 }

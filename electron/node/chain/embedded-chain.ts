@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs'
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { Mnemonic, randomBytes, type Eip1193Provider } from 'ethers'
+import { PRIVATE_FOLDER_MODE } from '../data-folder.ts'
 import type { Logger } from '../log.ts'
 
 /** Chain id of every embedded chain; consortium chains bring their own. */
@@ -26,7 +27,7 @@ export interface EmbeddedChainOptions {
 
 /** Starts Ganache in this process, persisted under `dir`. */
 export async function startEmbeddedChain(options: EmbeddedChainOptions): Promise<EmbeddedChain> {
-  await mkdir(join(options.dir, 'db'), { recursive: true })
+  await mkdir(join(options.dir, 'db'), { recursive: true, mode: PRIVATE_FOLDER_MODE })
   const faucetMnemonic = await loadOrCreateFaucetMnemonic(join(options.dir, 'faucet.json'))
   const ganache = await importGanache()
   const ganacheOptions = {

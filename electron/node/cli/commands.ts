@@ -320,7 +320,7 @@ export const commands = {
       status: context.options.status,
       institution: context.options.institution ? Number(context.options.institution) : undefined,
     }
-    const staff = await withNode(context, (call) => call<StaffRow[]>('staff.list', filter))
+    const staff = await asSignedIn(context, (call) => call<StaffRow[]>('staff.list', filter))
     context.print(
       staff
         .map(
@@ -355,12 +355,15 @@ export const commands = {
   },
 
   async 'patient reissue-key'(context: CommandContext) {
+    const patient = option(context, 'patient')
+    const chosen = context.options.out
+    const chosenOut = typeof chosen === 'string' ? outputFile(chosen, force(context)) : undefined
     const reissue = await asSignedIn(context, (call) =>
-      call<PatientKeyReissue>('patients.reissueKey', { patient: option(context, 'patient') }),
+      call<PatientKeyReissue>('patients.reissueKey', { patient }),
     )
     // Never over the patient's old keystore file: a name of its own, after the new key.
-    const out = (context.options.out as string | undefined) ?? `${reissue.newKey}.json`
-    await writeFile(out, reissue.keystoreJson, { mode: 0o600, flag: 'wx' })
+    const out = chosenOut ?? outputFile(`${reissue.newKey}.json`, force(context))
+    await writeFile(out, reissue.keystoreJson, { mode: 0o600, flag: writeFlag(context) })
     context.print(
       `Patient ${reissue.patient.address}: new key ${reissue.newKey} re-issued; keystore written to ${out}\n` +
         `Keystore passphrase (give it to the patient; it is not shown again): ${reissue.passphrase}\n` +
@@ -394,9 +397,25 @@ export const commands = {
     context.print(`Verified\n` + integrityText(report), report)
   },
 
+  async 'record entered-in-error'(context: CommandContext) {
+    const input = {
+      recordId: Number(option(context, 'record')),
+      version: Number(option(context, 'version')),
+      reason: option(context, 'reason'),
+    }
+    const receipt = await asSignedIn(context, (call) =>
+      call<TxReceiptView>('records.markEnteredInError', input),
+    )
+    context.print(
+      `Record ${input.recordId}, version ${input.version} marked entered in error (${input.reason}); it stays readable\n` +
+        receiptText(receipt),
+      receipt,
+    )
+  },
+
   async 'record list'(context: CommandContext) {
     const patient = option(context, 'patient')
-    const records = await withNode(context, (call) =>
+    const records = await asSignedIn(context, (call) =>
       call<RecordView[]>('records.list', { patient }),
     )
     context.print(
@@ -449,7 +468,7 @@ export const commands = {
 
   async 'access list'(context: CommandContext) {
     const patient = option(context, 'patient')
-    const overview = await withNode(context, (call) =>
+    const overview = await asSignedIn(context, (call) =>
       call<AccessOverview>('access.overview', { patient }),
     )
     const who = (p: PartyView) => `${p.address}${p.name ? ` (${p.name})` : ''}`
@@ -549,7 +568,7 @@ export const commands = {
   },
 
   async 'audit verify'(context: CommandContext) {
-    const result = await withNode(context, (call) => call<AuditVerification>('audit.verify'))
+    const result = await asSignedIn(context, (call) => call<AuditVerification>('audit.verify'))
     if (!result.ok) process.exitCode = 1
     context.print(
       (result.ok
@@ -575,7 +594,7 @@ export const commands = {
 
   async 'patient find'(context: CommandContext) {
     const query = context.args.join(' ')
-    const patients = await withNode(context, (call) =>
+    const patients = await asSignedIn(context, (call) =>
       call<PatientRow[]>('patients.search', { query }),
     )
     context.print(
@@ -605,6 +624,7 @@ function formatStatus(status: NodeStatus): string {
     ['indexed events', status.database.indexedEvents],
   ])
 }
+
 /** The emergency rules of the signed-in staff member's institution. */
 async function ownEmergencyPolicy(call: Call): Promise<EmergencyPolicyView> {
   const session = await call<SessionView>('session.get')

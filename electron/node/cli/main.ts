@@ -23,14 +23,14 @@ staff (--as ADDRESS: the account that signs)
   staff approve|reject|reinstate --as ADMIN --account A
   staff suspend --as ADMIN --account A --reason left-institution|licence-lapsed|
                 under-investigation|extended-leave|security-concern|other
-  staff list [--status pending|active|suspended] [--institution N]
+  staff list --as A [--status pending|active|suspended] [--institution N]
 patients
   patient register --as STAFF --name N --mrn M --birth-date YYYY-MM-DD [--out FILE]
                                  writes the patient's keystore to FILE (default <address>.json)
   patient reissue-key --as ADMIN --patient P [--out FILE]
                                  a patient who lost their key gets a new one (identity checked
                                  at the desk); writes it to FILE (default <new key>.json)
-  patient find QUERY             by name, medical record number or address
+  patient find QUERY --as STAFF  by name, medical record number or address
 records (--as STAFF signs; files stream in and out in bounded memory)
   record add --as A --patient P --file F --title T --category C --date YYYY-MM-DD [--mime M]
   record version --as A --patient P --record N --file F --title T --category C --date D
@@ -38,7 +38,10 @@ records (--as STAFF signs; files stream in and out in bounded memory)
                                  verify and decrypt; FILE appears only if all of it verified;
                                  an existing FILE is replaced only with --force
   record verify CID --as A           check anchor, manifest, every segment and the hash
-  record list --patient P
+  record list --as A --patient P
+  record entered-in-error --as A --record N --version V --reason R
+                                 R: wrong-patient, wrong-content, duplicate or other; staff of
+                                 the record's institution; the version stays readable
                                  categories: imaging, laboratory, clinical-note, prescription,
                                  discharge-summary, referral, other
 access (the patient acts --as themselves, or staff relay --keystore FILE with the patient's
@@ -49,7 +52,7 @@ access (the patient acts --as themselves, or staff relay --keystore FILE with th
                                  --rotate: re-key the records the reader holds keys of first,
                                  so their old keys open no current version
   access restrict --as A --patient P --record N [--lift] [--keystore FILE]
-  access list --patient P          requests, grants and restricted records
+  access list --as A --patient P   requests, grants and restricted records
   emergency declare --as STAFF --patient P --reason life-threatening|unconscious-patient|
                                  urgent-treatment|patient-unable-to-consent   (24 hours, logged)
   emergency list --as A [--active]
@@ -60,7 +63,7 @@ access (the patient acts --as themselves, or staff relay --keystore FILE with th
                                  node seals with EMR_NODE_SECRET (random, 32+ characters)
   audit export --as A --format csv|fhir --out FILE [--patient P] [--actor A] [--action X]
                                  [--from YYYY-MM-DD] [--to YYYY-MM-DD]
-  audit verify                   check the read log against its anchors (exit 1 if tampered)
+  audit verify --as A            check the read log against its anchors (exit 1 if tampered)
   audit anchor --as STAFF        anchor the read log's head on chain now
 
 options
@@ -91,6 +94,7 @@ const { values, positionals } = parseArgs({
     file: text,
     patient: text,
     record: text,
+    version: text,
     title: text,
     category: text,
     date: text,

@@ -1,10 +1,15 @@
+import { closeSync, openSync } from 'node:fs'
 import { DatabaseSync } from 'node:sqlite'
+import { PRIVATE_FILE_MODE } from '../data-folder.ts'
 import { migrations } from './migrations.ts'
 
 export type Database = DatabaseSync
 
 /** Opens (creating if needed) the node's SQLite file and brings its schema up to date. */
 export function openDatabase(path: string): Database {
+  // SQLite creates a new database 0644, and its -wal and -shm files with the database's mode:
+  // created here first, all three are the owner's only.
+  if (path !== ':memory:') closeSync(openSync(path, 'a', PRIVATE_FILE_MODE))
   const db = new DatabaseSync(path)
   db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;')
   migrate(db)

@@ -10,6 +10,7 @@ import { LevelDatastore } from 'datastore-level'
 import toBuffer from 'it-to-buffer'
 import type { AbortOptions } from '@libp2p/interface'
 import type { CID } from 'multiformats/cid'
+import { PRIVATE_FILE_MODE, PRIVATE_FOLDER_MODE } from '../data-folder.ts'
 
 type BlockBytes = Uint8Array | Iterable<Uint8Array> | AsyncIterable<Uint8Array>
 
@@ -110,10 +111,10 @@ export class SizedFsBlockstore extends FsBlockstore {
     const temporary = path.join(dir, `.${path.basename(file)}.tmp`)
     try {
       if (!this.#folders.has(dir)) {
-        await fs.mkdir(dir, { recursive: true })
+        await fs.mkdir(dir, { recursive: true, mode: PRIVATE_FOLDER_MODE })
         this.#folders.add(dir)
       }
-      await fs.writeFile(temporary, bytes, { signal: options?.signal })
+      await fs.writeFile(temporary, bytes, { signal: options?.signal, mode: PRIVATE_FILE_MODE })
       await fs.rename(temporary, file)
     } catch (error) {
       if ((error as Error).name === 'AbortError') throw error

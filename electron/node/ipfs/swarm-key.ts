@@ -10,6 +10,7 @@
 import { randomBytes } from 'node:crypto'
 import fs from 'node:fs/promises'
 import path from 'node:path'
+import { PRIVATE_FOLDER_MODE } from '../data-folder.ts'
 import { InvalidSwarmKeyError } from '../errors.ts'
 
 const HEADER = '/key/swarm/psk/1.0.0/'
@@ -97,7 +98,7 @@ async function readIfExists(file: string): Promise<string | undefined> {
  */
 async function createExclusively(file: string, text: string): Promise<boolean> {
   const dir = path.dirname(file)
-  await fs.mkdir(dir, { recursive: true })
+  await fs.mkdir(dir, { recursive: true, mode: PRIVATE_FOLDER_MODE })
   const temp = path.join(dir, `.${path.basename(file)}.${randomBytes(6).toString('hex')}.tmp`)
   await fs.writeFile(temp, text, { mode: 0o600, flag: 'wx' })
   try {

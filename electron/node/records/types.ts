@@ -1,5 +1,6 @@
 /** What the records features return to the UI and the CLI. */
 import type { TxReceiptView } from '../identity/types.ts'
+import type { EnteredInErrorReason } from './entered-in-error-schema.ts'
 import type { RecordDetails } from './schemas.ts'
 
 export interface RecordVersionView {
@@ -17,9 +18,27 @@ export interface RecordVersionView {
    * version instead. Null otherwise.
    */
   rekeyedAs: number | null
-  /** Known on this node when it uploaded or opened the version; null otherwise. */
+  /** Marked entered in error on chain: still readable, and every reader is told. Null if not. */
+  enteredInError: {
+    reason: EnteredInErrorReason
+    /** The staff member who marked it. */
+    by: string
+    blockNumber: number
+    txHash: string
+    /** When its block was mined (ISO 8601), filled in by the api; null where unknown. */
+    at: string | null
+  } | null
+  /**
+   * Known on this node when it uploaded or opened the version; null otherwise, and null to a
+   * caller who may not read the version: its title and file name say what it is about.
+   */
   details: (RecordDetails & { size: number }) | null
+  /** Set instead of `details` for a caller without access: what they may know of the version. */
+  withheld?: WithheldDetails
 }
+
+/** What a caller without access learns of a version: that it exists, its category and date. */
+export type WithheldDetails = Pick<RecordDetails, 'category' | 'dateOfCare'>
 
 export interface RecordView {
   recordId: number

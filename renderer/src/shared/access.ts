@@ -43,6 +43,15 @@ export function isActiveAdmin(session: SessionView): boolean {
   return isActiveStaff(session) && session.member.role === 'administrator'
 }
 
+/**
+ * Who reads the audit trail (the node's permission table says the same): administrators,
+ * auditors, and a patient, who sees their own entries.
+ */
+export function mayReadAuditTrail(session: SessionView): boolean {
+  const role = isActiveStaff(session) ? session.member.role : null
+  return role === 'administrator' || role === 'auditor' || isPatient(session)
+}
+
 /** A registered patient, signed in with their own key. */
 export function isPatient(session: SessionView): boolean {
   return session.member.kind === 'patient'

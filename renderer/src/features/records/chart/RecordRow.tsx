@@ -2,11 +2,14 @@ import { ActionIcon, Badge, Button, Group, Table, Text } from '@mantine/core'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { RecordView } from '../../../../../electron/node/records/types.ts'
+import { useFormatters } from '../../../i18n/format.ts'
 import { showControlCharacters } from '../../../shared/visibleText.ts'
 import { categoryKeys } from '../categories.ts'
 import { EncryptedNote } from './EncryptedNote.tsx'
+import { EnteredInErrorBadge, MarkEnteredInError } from './EnteredInError.tsx'
 import { UploaderName } from './UploaderName.tsx'
 import { VersionHistory } from './VersionHistory.tsx'
+import { WithheldNote } from './WithheldNote.tsx'
 
 interface RecordRowProps {
   record: RecordView
@@ -20,10 +23,13 @@ interface RecordRowProps {
 /** One record: what its latest version is, and its version history folded underneath. */
 export function RecordRow({ record, self, columns, onOpen, onNewVersion }: RecordRowProps) {
   const { t } = useTranslation()
+  const format = useFormatters()
   const [expanded, setExpanded] = useState(false)
   const latest = record.versions[0]
   if (!latest) return null
   const details = latest.details
+  // Category and date stay shown when the title is withheld: staff know the record exists.
+  const kindAndDate = details ?? latest.withheld
   const historyId = `record-${record.recordId}-versions`
   const toggleLabel = t('records.table.showVersions', {
     count: record.versions.length,
@@ -70,24 +76,29 @@ export function RecordRow({ record, self, columns, onOpen, onNewVersion }: Recor
                 {showControlCharacters(details.fileName)}
               </Text>
             </>
+          ) : latest.withheld ? (
+            <WithheldNote />
           ) : (
             <EncryptedNote />
           )}
         </Table.Td>
         <Table.Td>
-          {details && (
+          {kindAndDate && (
             <Badge variant="light" color="gray" tt="none" fw={500}>
-              {t(categoryKeys[details.category])}
+              {t(categoryKeys[kindAndDate.category])}
             </Badge>
           )}
         </Table.Td>
         <Table.Td style={{ whiteSpace: 'nowrap' }}>
-          {details && <time dateTime={details.dateOfCare}>{details.dateOfCare}</time>}
+          {kindAndDate && (
+            <time dateTime={kindAndDate.dateOfCare}>{format.date(kindAndDate.dateOfCare)}</time>
+          )}
         </Table.Td>
         <Table.Td>
           <Text span fw={600} data-testid="record-latest-version">
             {t('records.versionLabel', { version: latest.version })}
           </Text>
+          {latest.enteredInError && <EnteredInErrorBadge mark={latest.enteredInError} />}
         </Table.Td>
         <Table.Td>
           <UploaderName address={latest.uploader} self={self} />
@@ -102,6 +113,7 @@ export function RecordRow({ record, self, columns, onOpen, onNewVersion }: Recor
                 {t('records.table.newVersion')}
               </Button>
             )}
+            {onNewVersion && !latest.enteredInError && <MarkEnteredInError version={latest} />}
           </Group>
         </Table.Td>
       </Table.Tr>

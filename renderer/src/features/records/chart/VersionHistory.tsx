@@ -4,6 +4,7 @@ import type { RecordVersionView } from '../../../../../electron/node/records/typ
 import { CopyValueButton } from '../../../shared/CopyValueButton.tsx'
 import { useFormatters } from '../../../i18n/format.ts'
 import { EncryptedNote } from './EncryptedNote.tsx'
+import { WithheldNote } from './WithheldNote.tsx'
 import { showControlCharacters } from '../../../shared/visibleText.ts'
 import { UploaderName } from './UploaderName.tsx'
 
@@ -71,7 +72,16 @@ export function VersionHistory({ recordId, versions, self, onOpen }: VersionHist
                       {showControlCharacters(version.details.fileName)} ·{' '}
                       {format.bytes(version.details.size)} ·{' '}
                       <time dateTime={version.details.dateOfCare}>
-                        {version.details.dateOfCare}
+                        {format.date(version.details.dateOfCare)}
+                      </time>
+                    </Text>
+                  </>
+                ) : version.withheld ? (
+                  <>
+                    <WithheldNote />
+                    <Text size="xs" c="dimmed">
+                      <time dateTime={version.withheld.dateOfCare}>
+                        {format.date(version.withheld.dateOfCare)}
                       </time>
                     </Text>
                   </>
