@@ -15,7 +15,7 @@ import { randomUUID } from 'node:crypto'
 import { getAddress } from 'ethers'
 import { CID } from 'multiformats/cid'
 import { decryptStream } from '../crypto/segmented-cipher.ts'
-import { InvalidInputError, NoRecordKeyError } from '../errors.ts'
+import { InvalidInputError, KeyUnwrapError, NoRecordKeyError } from '../errors.ts'
 import type { HospitalNode } from '../node.ts'
 import { contentAad, unsealMetadata, type Manifest } from '../records/manifest.ts'
 import { verifyManifest } from '../records/open.ts'
@@ -25,12 +25,14 @@ import {
   type GranteeChoice,
   type Reader,
 } from '../records/readers.ts'
-import { listRecords, markKeyRotation } from '../records/record-index.ts'
+import { listRecords } from '../records/record-index.ts'
+import { retireRekeyedVersion } from '../records/rekeyed-version.ts'
 import type { RecordDetails } from '../records/schemas.ts'
 import type { RecordVersionView, RecordView } from '../records/types.ts'
 import { runUpload } from '../records/upload.ts'
-import { unwrapKey, type EncryptionKey } from '../vault/encryption-key.ts'
-import { keyHolders } from './key-bundle.ts'
+import type { EncryptionKey } from '../vault/encryption-key.ts'
+import { reissueBundleCids } from '../identity/patient-keys.ts'
+import { keyFromBundles, keyHolders, unwrapOrNull } from './key-bundle.ts'
 import { needsRotation, restrictedRecords } from './key-coverage.ts'
 import type { RotatedRecord } from './types.ts'
 
@@ -76,6 +78,28 @@ async function planRotation(
 }
 
 /**
+ * The patient's key of the plan's current version: their manifest entry, or, for a version older
+ * than the re-issue of their key, the re-issue's bundle (identity/patient-keys.ts).
+ */
+async function patientVersionKey(
+  node: HospitalNode,
+  { record, current }: RotationPlan,
+  wrappedKey: string,
+  patientKey: EncryptionKey,
+): Promise<Uint8Array> {
+  const key =
+    unwrapOrNull(patientKey, wrappedKey) ??
+    (await keyFromBundles(node, {
+      manifestCid: current.cid,
+      reader: record.patient,
+      bundleCids: reissueBundleCids(node, record.patient),
+      key: patientKey,
+    }))
+  if (!key) throw new KeyUnwrapError()
+  return key
+}
+
+/**
  * Encrypts the plan's current version again under a fresh key for `plan.readers` only, anchors
  * it as a key rotation, and deletes the old version's content blocks from this node.
  */
@@ -93,13 +117,11 @@ async function rotate(
       `Record ${record.recordId} version ${current.version} holds no key for its patient`,
     )
   }
-  const key = unwrapKey(patientKey.privateKey, Buffer.from(entry.wrappedKey, 'base64'))
+  const key = await patientVersionKey(node, plan, entry.wrappedKey, patientKey)
   try {
     const { size, sha256: _, ...details } = await unsealMetadata(manifest, key, current.cid)
-    const content = CID.parse(manifest.content)
-    const plaintext = decryptStream(node.ipfs.cat(content, { timeoutMs: FETCH_TIMEOUT_MS }), key, {
-      aad: contentAad(manifest.patient),
-    })
+    const content = node.ipfs.cat(CID.parse(manifest.content), { timeoutMs: FETCH_TIMEOUT_MS })
+    const plaintext = decryptStream(content, key, { aad: contentAad(manifest.patient) })
     const anchored = await runUpload(
       node,
       {
@@ -116,9 +138,7 @@ async function rotate(
       },
       plaintext,
     )
-    // This node stops serving the old ciphertext; copies other nodes hold are beyond its reach.
-    await node.ipfs.discard(content)
-    markKeyRotation(node.db, anchored.cid, current.cid, true)
+    await retireRekeyedVersion(node, anchored.cid)
     return {
       recordId: record.recordId,
       rekeyed: current.version,

@@ -30,6 +30,7 @@ import {
   type Manifest,
 } from './manifest.ts'
 import { recordReaders, type Reader } from './readers.ts'
+import { retireRekeyedVersion } from './rekeyed-version.ts'
 import { findByContent, findVersion, latestVersion, saveDetails } from './record-index.ts'
 import type { RecordDetails } from './schemas.ts'
 import type { UploadResult } from './types.ts'
@@ -285,6 +286,7 @@ export async function recoverUploads(
       await node.chain.indexer.sync()
       const sealed = JSON.parse(upload.metadata) as RecordDetails & { size: number; sha256: string }
       finishUpload(node, upload.id, upload.manifest_cid, sealed)
+      await retireRekeyedVersion(node, upload.manifest_cid)
       finished++
     } else {
       await rollBack(node, upload.id, cids)
