@@ -15,6 +15,8 @@ export interface AppFixtureOptions {
 export interface App {
   page: Page
   dataDir: string
+  /** Browser mode: the one-time sign-in address the page was opened with (spent by now). */
+  loginUrl?: string
 }
 
 /** The project's Node 24 (the node package), whichever Node runs Playwright itself. */
@@ -82,7 +84,7 @@ export const test = base.extend<AppFixtureOptions & { app: App }>({
       // The one-time sign-in address sets the session cookie and lands on the bare address.
       await page.goto(server.url)
       await page.waitForURL((url) => url.pathname === '/' && url.search === '')
-      await use({ page, dataDir })
+      await use({ page, dataDir, loginUrl: server.url })
       if (testInfo.status !== testInfo.expectedStatus) await reportNodeLog(server.log(), testInfo)
       server.process.kill('SIGTERM')
       await new Promise((resolve) => server.process.once('exit', resolve))
