@@ -7,7 +7,7 @@ import assert from 'node:assert/strict'
 import { randomBytes } from 'node:crypto'
 import { describe, test } from 'node:test'
 import { Wallet, getAddress } from 'ethers'
-import type { AccessActionResult } from '../../electron/node/access/types.ts'
+import type { AccessActionResult, RotatedRecord } from '../../electron/node/access/types.ts'
 import { compactSignature, signAccessGrant } from '../../electron/node/chain/eip712.ts'
 import { contractErrorCode } from '../../electron/node/chain/contract-errors.ts'
 import { revertDataOf } from '../../electron/node/chain/revert.ts'
@@ -23,6 +23,12 @@ describe('patient key re-issue at the desk', async () => {
   const oldConsent = { keystoreJson: patient.keystoreJson, passphrase: patient.passphrase }
   const xray = randomBytes(200_000)
   const record = await uploadFile(call, { patient: patientAddress, bytes: xray })
+  const note = randomBytes(3_000)
+  const noteRecord = await uploadFile(call, {
+    patient: patientAddress,
+    bytes: note,
+    title: 'Clinic note',
+  })
   const signIn = (address: string, passphrase = PASS) =>
     call('session.signIn', { address, passphrase })
 
@@ -38,6 +44,7 @@ describe('patient key re-issue at the desk', async () => {
   })
 
   let reissue: PatientKeyReissue
+  let rotated: RotatedRecord | undefined
 
   test('only an administrator re-issues a key', async () => {
     await signIn(nurse)
@@ -53,7 +60,7 @@ describe('patient key re-issue at the desk', async () => {
     assert.equal(reissue.patient.address, patientAddress)
     assert.notEqual(reissue.newKey, patientAddress)
     assert.ok(reissue.passphrase.length >= 20)
-    assert.equal(reissue.keysShared, 1)
+    assert.equal(reissue.keysShared, 2)
     assert.ok(reissue.keyBundleCid)
     const registry = node.chain.registry
     assert.equal(await registry.getFunction('keyOf')(patientAddress), reissue.newKey)
@@ -106,10 +113,27 @@ describe('patient key re-issue at the desk', async () => {
       consent: { keystoreJson: reissue.keystoreJson, passphrase: reissue.passphrase },
     })
     assert.equal(granted.via, 'relayed-signature')
-    assert.equal(granted.keysShared, 1)
+    assert.equal(granted.keysShared, 2)
     await signIn(physician)
     const opened = await call<OpenedRecord>('records.open', { cid: record.cid })
     assert.deepEqual(Buffer.from(opened.contentBase64, 'base64'), xray)
+  })
+
+  test('the new keystore restricts a granted record: re-keyed from the re-issue bundle', async () => {
+    await signIn(nurse)
+    const restricted = await call<AccessActionResult>('access.restrict', {
+      patient: patientAddress,
+      recordId: noteRecord.recordId,
+      restricted: true,
+      consent: { keystoreJson: reissue.keystoreJson, passphrase: reissue.passphrase },
+    })
+    rotated = restricted.rotated?.[0]
+    assert.equal(rotated?.recordId, noteRecord.recordId)
+    await signIn(physician)
+    await assert.rejects(
+      call('records.open', { cid: rotated.cid }),
+      expectCode('ERR_ACCESS_RESTRICTED'),
+    )
   })
 
   test('signed in with the new keystore, the patient is the patient and reads their history', async () => {
@@ -127,11 +151,13 @@ describe('patient key re-issue at the desk', async () => {
     assert.equal(session.member.patient, patientAddress)
     const chart = await call<RecordView[]>('records.list', { patient: patientAddress })
     assert.deepEqual(
-      chart.map((r) => r.recordId),
-      [record.recordId],
+      chart.map((r) => r.recordId).sort(),
+      [record.recordId, noteRecord.recordId].sort(),
     )
     const opened = await call<OpenedRecord>('records.open', { cid: record.cid })
     assert.deepEqual(Buffer.from(opened.contentBase64, 'base64'), xray)
+    const rekeyed = await call<OpenedRecord>('records.open', { cid: rotated!.cid })
+    assert.deepEqual(Buffer.from(rekeyed.contentBase64, 'base64'), note)
   })
 
   test("a version added after the re-issue is wrapped for the patient's new key", async () => {
