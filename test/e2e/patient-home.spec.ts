@@ -58,7 +58,9 @@ test('a patient signs in and lands on their own home, without a redirect loop', 
   await page.reload()
   await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible()
   const before = await navigations(page)
-  await page.getByLabel('Account', { exact: true }).selectOption(clinic.patient.address.toLowerCase())
+  await page
+    .getByLabel('Account', { exact: true })
+    .selectOption(clinic.patient.address.toLowerCase())
   await page.getByLabel('Passphrase', { exact: true }).fill(clinic.patient.passphrase)
   await page.getByRole('button', { name: 'Sign in' }).click()
 
