@@ -30,6 +30,7 @@ import {
 } from '../access/schemas.ts'
 import { cidSchema, uploadChunkSchema, uploadStartSchema } from '../records/schemas.ts'
 import { uploadResumeSchema } from '../records/resume-sample.ts'
+import { markEnteredInErrorSchema } from '../records/entered-in-error-schema.ts'
 import { settingsPatchSchema } from '../settings/schema.ts'
 
 const noInput = z.undefined().or(z.object({}).strict())
@@ -138,6 +139,7 @@ export const apiSpec = {
   'records.list': z.object({ patient: addressSchema }).strict(),
   'records.lookup': z.object({ cid: cidSchema }).strict(),
   'records.open': openPurposeSchema.strict(),
+  'records.markEnteredInError': markEnteredInErrorSchema,
 
   'access.overview': z.object({ patient: addressSchema }).strict(),
   'access.request': accessRequestSchema,

@@ -181,4 +181,12 @@ export const migrations: readonly string[] = [
   ALTER TABLE records ADD COLUMN key_rotation INTEGER NOT NULL DEFAULT 0;
   ALTER TABLE records ADD COLUMN rekeyed_as INTEGER;
   `,
+  `
+  -- Versions marked entered in error (RecordEnteredInError): the reason code, who marked it and
+  -- where on chain. The version stays readable; readers are told.
+  ALTER TABLE records ADD COLUMN error_reason INTEGER;
+  ALTER TABLE records ADD COLUMN error_by TEXT;
+  ALTER TABLE records ADD COLUMN error_block INTEGER;
+  ALTER TABLE records ADD COLUMN error_tx_hash TEXT;
+  `,
 ]

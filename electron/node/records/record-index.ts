@@ -4,6 +4,7 @@ import { CID } from 'multiformats/cid'
 import type { IndexedEvent } from '../chain/indexer.ts'
 import { joinCid } from '../chain/registry-artifact.ts'
 import type { Database } from '../db/database.ts'
+import { reasonOfCode } from './entered-in-error-schema.ts'
 import type { RecordDetails } from './schemas.ts'
 import type { RecordVersionView, RecordView } from './types.ts'
 
@@ -18,8 +19,23 @@ export function projectRecords(db: Database): (events: IndexedEvent[]) => void {
     `INSERT OR IGNORE INTO records (record_id, version, cid, patient, uploader, tx_hash, block_number)
      VALUES (?, ?, ?, ?, ?, ?, ?)`,
   )
+  const markEnteredInError = db.prepare(
+    `UPDATE records SET error_reason = ?, error_by = ?, error_block = ?, error_tx_hash = ?
+     WHERE record_id = ? AND version = ?`,
+  )
   return (events) => {
     for (const { name, args, txHash, blockNumber } of events) {
+      if (name === 'RecordEnteredInError') {
+        markEnteredInError.run(
+          Number(args.reason),
+          getAddress(args.staff!),
+          blockNumber,
+          txHash,
+          Number(args.recordId),
+          Number(args.version),
+        )
+        continue
+      }
       if (name !== 'RecordAnchored') continue
       insert.run(
         Number(args.recordId),
@@ -70,6 +86,10 @@ interface Row {
   size: number | null
   key_rotation: number
   rekeyed_as: number | null
+  error_reason: number | null
+  error_by: string | null
+  error_block: number | null
+  error_tx_hash: string | null
 }
 
 function versionView(row: Row): RecordVersionView {
@@ -83,6 +103,16 @@ function versionView(row: Row): RecordVersionView {
     blockNumber: row.block_number,
     keyRotation: row.key_rotation === 1,
     rekeyedAs: row.rekeyed_as,
+    enteredInError:
+      row.error_reason === null
+        ? null
+        : {
+            reason: reasonOfCode(row.error_reason),
+            by: row.error_by!,
+            blockNumber: row.error_block!,
+            txHash: row.error_tx_hash!,
+            at: null,
+          },
     details:
       row.title === null
         ? null

@@ -18,6 +18,7 @@ import { PatientBanner } from './chart/PatientBanner.tsx'
 import { PatientPicker } from './chart/PatientPicker.tsx'
 import { usePatientRow } from './chart/usePatientRow.ts'
 import { accessLocation, chartLocation, type ChartPanel } from './recordsPath.ts'
+import { UnfinishedUploads } from './upload/UnfinishedUploads.tsx'
 import { RecordViewer } from './viewer/RecordViewer.tsx'
 
 /**
@@ -44,6 +45,7 @@ export function RecordsScreen() {
     <>
       <ScreenHeader title={t('records.title')} />
       <Stack gap="lg" maw={1200}>
+        {staff && <UnfinishedUploads />}
         {patient === undefined ? (
           <PatientPicker onPick={(address) => navigate(chartLocation(address))} />
         ) : (

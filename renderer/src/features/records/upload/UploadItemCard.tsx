@@ -1,10 +1,11 @@
-import { Alert, Button, Card, Group, Stack, Text, TextInput } from '@mantine/core'
+import { Alert, Button, Card, Group, Loader, Stack, Text, TextInput } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import { recordDetailsSchema } from '../../../../../electron/node/records/schemas.ts'
 import { ErrorAlert } from '../../../shared/ErrorAlert.tsx'
 import { errorCode } from '../../../shared/errors.ts'
 import { useFormatters } from '../../../i18n/format.ts'
 import { showControlCharacters } from '../../../shared/visibleText.ts'
+import { FileWarnings } from './FileWarnings.tsx'
 import { UploadProgress } from './UploadProgress.tsx'
 import { UploadResultCard } from './UploadResultCard.tsx'
 import type { UploadItem } from './useUploadQueue.ts'
@@ -14,6 +15,7 @@ interface UploadItemCardProps {
   /** Title errors show once the user has tried to send. */
   showErrors: boolean
   onTitle: (title: string) => void
+  onConfirm: (confirmed: boolean) => void
   onRemove: () => void
   onRetry: () => void
 }
@@ -27,6 +29,7 @@ export function UploadItemCard({
   item,
   showErrors,
   onTitle,
+  onConfirm,
   onRemove,
   onRetry,
 }: UploadItemCardProps) {
@@ -53,7 +56,9 @@ export function UploadItemCard({
               variant="subtle"
               color="gray"
               onClick={onRemove}
-              aria-label={t('records.upload.removeFile', { file: item.file.name })}
+              aria-label={t('records.upload.removeFile', {
+                file: showControlCharacters(item.file.name),
+              })}
             >
               {t('records.upload.remove')}
             </Button>
@@ -76,6 +81,22 @@ export function UploadItemCard({
             </Text>{' '}
             {showControlCharacters(item.title)}
           </Text>
+        )}
+        {editable && item.warnings === undefined && (
+          <Group gap="xs">
+            <Loader size="xs" />
+            <Text size="sm" c="dimmed">
+              {t('records.upload.checking')}
+            </Text>
+          </Group>
+        )}
+        {editable && item.warnings && item.warnings.length > 0 && (
+          <FileWarnings
+            warnings={item.warnings}
+            confirmed={item.confirmed}
+            showError={showErrors}
+            onConfirm={onConfirm}
+          />
         )}
         {item.status !== 'ready' && <UploadProgress item={item} />}
         {item.status === 'failed' && (

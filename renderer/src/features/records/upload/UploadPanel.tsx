@@ -11,13 +11,16 @@ import {
 import { useEffect, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { recordDetailsSchema } from '../../../../../electron/node/records/schemas.ts'
+import { ConfirmDialog } from '../../../shared/ConfirmDialog.tsx'
+import { useLeaveGuard } from '../../../shared/useLeaveGuard.ts'
 import { useSchemaForm } from '../../../shared/useSchemaForm.ts'
 import { categoryKeys, recordCategories, type RecordCategory } from '../categories.ts'
 import { PatientLine } from '../chart/PatientLine.tsx'
+import { usePatientRow } from '../chart/usePatientRow.ts'
 import { FilePicker } from './FilePicker.tsx'
 import { today } from './today.ts'
 import { titleIsValid, UploadItemCard } from './UploadItemCard.tsx'
-import { useUploadQueue } from './useUploadQueue.ts'
+import { clearedToSend, useUploadQueue } from './useUploadQueue.ts'
 
 export interface UploadTarget {
   /** A new version of this record; a new record when absent. */
@@ -49,7 +52,10 @@ interface UploadPanelProps {
 export function UploadPanel({ patient, target, onBusyChange, onClose }: UploadPanelProps) {
   const { t } = useTranslation()
   const newVersion = target.recordId !== undefined
-  const queue = useUploadQueue(patient, target.recordId)
+  const chartName = usePatientRow(patient).row?.name
+  const queue = useUploadQueue(patient, target.recordId, chartName)
+  // Leaving mid-upload stops the file being sent; a reload leaves it to resume (the node keeps it).
+  const leaving = useLeaveGuard(queue.running)
   const form = useSchemaForm({
     initialValues: { category: target.category ?? '', dateOfCare: today() },
     rules,
@@ -72,12 +78,21 @@ export function UploadPanel({ patient, target, onBusyChange, onClose }: UploadPa
     event.preventDefault()
     const values = form.submit()
     setShowTitleErrors(true)
-    if (!values || ready.some((item) => !titleIsValid(item.title))) return
+    if (!values || ready.some((item) => !titleIsValid(item.title) || !clearedToSend(item))) return
     void queue.start(values)
   }
 
   return (
     <form id={form.formId} onSubmit={handleSubmit} noValidate>
+      <ConfirmDialog
+        opened={leaving.state === 'blocked'}
+        title={t('records.upload.leaveTitle')}
+        confirmLabel={t('records.upload.leaveConfirm')}
+        onConfirm={() => leaving.proceed?.()}
+        onCancel={() => leaving.reset?.()}
+      >
+        {t('records.upload.leaveText')}
+      </ConfirmDialog>
       <Stack gap="md">
         <PatientLine patient={patient} />
         <Text size="sm" c="dimmed">
@@ -120,6 +135,7 @@ export function UploadPanel({ patient, target, onBusyChange, onClose }: UploadPa
             item={item}
             showErrors={showTitleErrors}
             onTitle={(title) => queue.setTitle(item.key, title)}
+            onConfirm={(confirmed) => queue.confirm(item.key, confirmed)}
             onRemove={() => queue.remove(item.key)}
             onRetry={() => queue.retry(item.key)}
           />

@@ -1,14 +1,15 @@
 import { useQueryClient } from '@tanstack/react-query'
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { RecordDetails } from '../../../../../electron/node/records/schemas.ts'
-import { MAX_CHUNK_BYTES } from '../../../../../electron/node/records/schemas.ts'
 import type { UploadResult } from '../../../../../electron/node/records/types.ts'
 import { emr } from '../../../api/emr.ts'
 import { errorCode } from '../../../shared/errors.ts'
 import { reportIfVaultLocked } from '../../session/lockSignal.ts'
 import { patientRecordsKey } from '../queries.ts'
+import { checkFile } from './checkFile.ts'
+import { isBlocking, type FileWarning } from './fileChecks.ts'
 import { mimeOfFile, titleFromFileName } from './fileMime.ts'
-import { readBase64 } from './readBase64.ts'
+import { sendFile } from './sendFile.ts'
 
 /** ready: chosen, not sent; then the node's phases in order; or how it ended otherwise. */
 export type UploadStatus =
@@ -22,8 +23,19 @@ export interface UploadItem {
   status: UploadStatus
   /** Bytes of the file encrypted and added so far. */
   loaded: number
+  /** What the checks before upload found; undefined while they run. */
+  warnings?: FileWarning[]
+  /** The uploader confirmed the warnings: the file goes as it is. */
+  confirmed: boolean
   result?: UploadResult
   error?: unknown
+}
+
+/** Whether a chosen file may be sent: checked, and nothing found or the finding confirmed. */
+export function clearedToSend(item: UploadItem): boolean {
+  if (item.warnings === undefined) return false
+  if (item.warnings.length === 0) return true
+  return item.confirmed && !item.warnings.some(isBlocking)
 }
 
 /** The details every file of one batch shares. */
@@ -53,7 +65,12 @@ const stopsTheBatch = new Set([
  * at most 4 MiB that each wait until the node has taken them, then finish (anchor and wait for
  * the block). The node's progress events move each file through its phases.
  */
-export function useUploadQueue(patient: string, recordId: number | undefined) {
+export function useUploadQueue(
+  patient: string,
+  recordId: number | undefined,
+  /** The chart's patient name as this node knows it, to compare with a DICOM file's. */
+  chartName: string | undefined,
+) {
   const queryClient = useQueryClient()
   const [items, setItems] = useState<UploadItem[]>([])
   const [running, setRunning] = useState(false)
@@ -110,9 +127,21 @@ export function useUploadQueue(patient: string, recordId: number | undefined) {
       mime: mimeOfFile(file),
       status: 'ready',
       loaded: 0,
+      confirmed: false,
     }))
     // A new version is one file: the latest choice replaces the previous one.
     setItems((current) => (recordId === undefined ? [...current, ...added] : added.slice(0, 1)))
+    for (const item of added) {
+      checkFile(item.file, item.mime, chartName).then(
+        (warnings) => update(item.key, () => ({ warnings })),
+        // A file the browser cannot read fails at upload with its own error.
+        () => update(item.key, () => ({ warnings: [] })),
+      )
+    }
+  }
+
+  function confirm(key: string, confirmed: boolean) {
+    update(key, () => ({ confirmed }))
   }
 
   function remove(key: string) {
@@ -138,13 +167,11 @@ export function useUploadQueue(patient: string, recordId: number | undefined) {
     operations.current.set(uploadId, item.key)
     streaming.current = uploadId
     advance(item.key, 'encrypting', 0)
-    for (let offset = 0; offset < size; offset += MAX_CHUNK_BYTES) {
-      if (cancelled.current) break
-      const data = await readBase64(item.file.slice(offset, offset + MAX_CHUNK_BYTES))
-      await emr.records.uploadChunk({ uploadId, data })
-      advance(item.key, 'encrypting', Math.min(size, offset + MAX_CHUNK_BYTES))
-    }
-    if (cancelled.current) {
+    const sent = await sendFile(uploadId, item.file, 0, {
+      stopped: () => cancelled.current,
+      onSent: (loaded) => advance(item.key, 'encrypting', loaded),
+    })
+    if (!sent) {
       await emr.records.uploadCancel({ uploadId })
       throw new CancelledUpload()
     }
@@ -155,7 +182,7 @@ export function useUploadQueue(patient: string, recordId: number | undefined) {
 
   /** Sends every file still to send, one after another. */
   async function start(shared: SharedDetails) {
-    const batch = items.filter((item) => item.status === 'ready')
+    const batch = items.filter((item) => item.status === 'ready' && clearedToSend(item))
     if (batch.length === 0) return
     cancelled.current = false
     setRunning(true)
@@ -199,7 +226,7 @@ export function useUploadQueue(patient: string, recordId: number | undefined) {
     setItems((current) => current.filter((item) => item.status !== 'mined'))
   }
 
-  return { items, running, add, remove, setTitle, retry, start, cancel, clearFinished }
+  return { items, running, add, remove, setTitle, confirm, retry, start, cancel, clearFinished }
 }
 
 class CancelledUpload extends Error {

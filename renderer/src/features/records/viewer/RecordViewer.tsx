@@ -5,7 +5,9 @@ import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { useFormatters } from '../../../i18n/format.ts'
 import { showControlCharacters } from '../../../shared/visibleText.ts'
+import { useSession } from '../../session/queries.ts'
 import { categoryKeys } from '../categories.ts'
+import { EnteredInErrorBanner } from '../chart/EnteredInError.tsx'
 import { patientRecordsKey, useOpenedRecord, usePatientRecords } from '../queries.ts'
 import { chartLocation } from '../recordsPath.ts'
 import { decodeBase64, saveBytes } from './bytes.ts'
@@ -26,6 +28,7 @@ export function RecordViewer({ patient, cid }: RecordViewerProps) {
   const { t } = useTranslation()
   const format = useFormatters()
   const queryClient = useQueryClient()
+  const self = useSession().data?.address ?? ''
   const opened = useOpenedRecord(patient, cid)
   const records = usePatientRecords(patient)
   const listed = records.data?.flatMap((record) => record.versions).find((v) => v.cid === cid)
@@ -83,6 +86,9 @@ export function RecordViewer({ patient, cid }: RecordViewerProps) {
               .join(' · ')}
           </Text>
         </div>
+        {listed?.enteredInError && (
+          <EnteredInErrorBanner mark={listed.enteredInError} self={self} />
+        )}
         {opened.isPending && (
           <Group gap="sm" role="status">
             <Loader size="sm" />
