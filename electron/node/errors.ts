@@ -280,6 +280,12 @@ export const NodeSecretUnavailableError = errorClass(
   'ERR_NODE_SECRET_UNAVAILABLE',
   'This node has no protected secret (OS keychain or EMR_NODE_SECRET): automatic release is unavailable',
 )
+/** A version this node re-keyed (access/rotation.ts): its content is gone here, its copy is not. */
+export const VersionRekeyedError = errorClass(
+  'VersionRekeyedError',
+  'ERR_VERSION_REKEYED',
+  'This version was re-keyed: open the version that replaced it',
+)
 
 /** Why the chain refuses a reader (`accessStatus`), one code each; the UI says what to do next. */
 const accessDenials = {
@@ -310,9 +316,3 @@ export function accessDeniedError(
     details: { reader, recordId },
   })
 }
-/** A version this node re-keyed (access/rotation.ts): its content is gone here, its copy is not. */
-export const VersionRekeyedError = errorClass(
-  'VersionRekeyedError',
-  'ERR_VERSION_REKEYED',
-  'This version was re-keyed: open the version that replaced it',
-)

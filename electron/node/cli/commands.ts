@@ -413,22 +413,6 @@ export const commands = {
     )
   },
 
-  async 'record entered-in-error'(context: CommandContext) {
-    const input = {
-      recordId: Number(option(context, 'record')),
-      version: Number(option(context, 'version')),
-      reason: option(context, 'reason'),
-    }
-    const receipt = await asSignedIn(context, (call) =>
-      call<TxReceiptView>('records.markEnteredInError', input),
-    )
-    context.print(
-      `Record ${input.recordId}, version ${input.version} marked entered in error (${input.reason}); it stays readable\n` +
-        receiptText(receipt),
-      receipt,
-    )
-  },
-
   async 'record list'(context: CommandContext) {
     const patient = option(context, 'patient')
     const records = await asSignedIn(context, (call) =>

@@ -1,7 +1,6 @@
 /** What the records features return to the UI and the CLI. */
 import type { TxReceiptView } from '../identity/types.ts'
 import type { EnteredInErrorReason } from './entered-in-error-schema.ts'
-import type { EnteredInErrorReason } from './entered-in-error-schema.ts'
 import type { RecordDetails } from './schemas.ts'
 
 export interface RecordVersionView {

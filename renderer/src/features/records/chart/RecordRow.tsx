@@ -7,7 +7,6 @@ import { showControlCharacters } from '../../../shared/visibleText.ts'
 import { categoryKeys } from '../categories.ts'
 import { EncryptedNote } from './EncryptedNote.tsx'
 import { EnteredInErrorBadge, MarkEnteredInError } from './EnteredInError.tsx'
-import { EnteredInErrorBadge, MarkEnteredInError } from './EnteredInError.tsx'
 import { UploaderName } from './UploaderName.tsx'
 import { VersionHistory } from './VersionHistory.tsx'
 import { WithheldNote } from './WithheldNote.tsx'
@@ -100,7 +99,6 @@ export function RecordRow({ record, self, columns, onOpen, onNewVersion }: Recor
             {t('records.versionLabel', { version: latest.version })}
           </Text>
           {latest.enteredInError && <EnteredInErrorBadge mark={latest.enteredInError} />}
-          {latest.enteredInError && <EnteredInErrorBadge mark={latest.enteredInError} />}
         </Table.Td>
         <Table.Td>
           <UploaderName address={latest.uploader} self={self} />
@@ -115,7 +113,6 @@ export function RecordRow({ record, self, columns, onOpen, onNewVersion }: Recor
                 {t('records.table.newVersion')}
               </Button>
             )}
-            {onNewVersion && !latest.enteredInError && <MarkEnteredInError version={latest} />}
             {onNewVersion && !latest.enteredInError && <MarkEnteredInError version={latest} />}
           </Group>
         </Table.Td>
