@@ -44,6 +44,14 @@ export function isActiveAdmin(session: SessionView): boolean {
 }
 
 /**
+ * The patient a signed-in account speaks for: itself, or, for a key re-issued at a desk, the
+ * patient whose address their records stay under.
+ */
+export function ownPatientAddress(session: SessionView): string {
+  return session.member.patient ?? session.address
+}
+
+/**
  * Who reads the audit trail (the node's permission table says the same): administrators,
  * auditors, and a patient, who sees their own entries.
  */

@@ -5,7 +5,7 @@ import { Link } from 'react-router'
 import type { EmergencyView } from '../../../../electron/node/access/types.ts'
 import type { SessionView } from '../../../../electron/node/identity/types.ts'
 import { useFormatters } from '../../i18n/format.ts'
-import { isActiveAdmin } from '../../shared/access.ts'
+import { isActiveAdmin, ownPatientAddress } from '../../shared/access.ts'
 import { shortAddress } from '../../shared/address.ts'
 import { paths, screen } from '../../shared/paths.ts'
 import { useSession } from '../session/queries.ts'
@@ -25,7 +25,7 @@ function audienceOf(session: SessionView | null | undefined): Audience | undefin
 function concerns(emergency: EmergencyView, session: SessionView, audience: Audience): boolean {
   if (!emergency.active) return false
   if (audience === 'patient') {
-    return emergency.patient.address.toLowerCase() === session.address.toLowerCase()
+    return emergency.patient.address.toLowerCase() === ownPatientAddress(session).toLowerCase()
   }
   return emergency.institution === session.member.institution
 }

@@ -1,5 +1,6 @@
 import { Stack, Text } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
+import { ownPatientAddress } from '../../shared/access.ts'
 import { PageLoader } from '../../shared/PageLoader.tsx'
 import { ScreenHeader } from '../../shared/ScreenHeader.tsx'
 import { AccessPanel } from '../access/AccessPanel.tsx'
@@ -16,8 +17,7 @@ export function PatientHomeScreen() {
   const { t } = useTranslation()
   const session = useSession().data
   if (!session) return <PageLoader />
-  // A key re-issued to the patient signs for them; their records stay under the patient's address.
-  const self = session.member.patient ?? session.address
+  const self = ownPatientAddress(session)
 
   return (
     <>

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { useNavigate, useSearchParams } from 'react-router'
 import { addressSchema } from '../../../../electron/node/identity/schemas.ts'
 import { cidSchema } from '../../../../electron/node/records/schemas.ts'
-import { isActiveStaff } from '../../shared/access.ts'
+import { isActiveStaff, ownPatientAddress } from '../../shared/access.ts'
 import { shortAddress } from '../../shared/address.ts'
 import { PageLoader } from '../../shared/PageLoader.tsx'
 import { ScreenHeader } from '../../shared/ScreenHeader.tsx'
@@ -33,7 +33,8 @@ export function RecordsScreen() {
   const [params] = useSearchParams()
   const staff = !!session && isActiveStaff(session)
   const asked = addressSchema.safeParse(params.get('patient') ?? '')
-  const patient = staff ? (asked.success ? asked.data : undefined) : session?.address
+  const chosen = asked.success ? asked.data : undefined
+  const patient = staff ? chosen : session ? ownPatientAddress(session) : undefined
   const emergency = useMyActiveEmergency(patient ?? '', session?.address ?? '', staff && !!patient)
   const { row } = usePatientRow(patient ?? '', staff && !!patient)
   if (!session) return <PageLoader />
