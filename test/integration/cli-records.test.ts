@@ -183,6 +183,31 @@ describe('records from the command line', async () => {
     assert.doesNotMatch(list.stdout, /\u202E/)
   })
 
+  test('record entered-in-error marks one version; record list shows it on that line only', async () => {
+    const marked = await cliIn(undefined, [
+      'record',
+      'entered-in-error',
+      '--record',
+      '1',
+      '--version',
+      '1',
+      '--reason',
+      'duplicate',
+    ])
+    assert.equal(marked.code, 0, marked.stderr)
+    assert.match(
+      marked.stdout,
+      /version 1 marked entered in error \(duplicate\); it stays readable/,
+    )
+    const list = await cliIn(undefined, ['record', 'list', '--patient', patient])
+    const lines = list.stdout.split('\n')
+    assert.match(
+      lines.find((line) => / 1 v1 /.test(line)) ?? '',
+      /\[entered in error: duplicate\]$/,
+    )
+    assert.doesNotMatch(lines.find((line) => / 1 v2 /.test(line)) ?? '', /entered in error/)
+  })
+
   test('record get of a CID that is not anchored fails and writes nothing', async () => {
     const out = join(await tempDir(), 'none.dcm')
     const result = await runCli(

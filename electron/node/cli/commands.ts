@@ -423,7 +423,9 @@ export const commands = {
         .flatMap((r) =>
           r.versions.map(
             (v) =>
-              `${String(r.recordId).padStart(5)} v${String(v.version).padEnd(3)} ${v.cid}  ${shownDetails(v.details)}\n`,
+              `${String(r.recordId).padStart(5)} v${String(v.version).padEnd(3)} ${v.cid}  ${shownDetails(v.details)}` +
+              (v.enteredInError ? `  [entered in error: ${v.enteredInError.reason}]` : '') +
+              '\n',
           ),
         )
         .join('') || 'No records.\n',
