@@ -278,10 +278,13 @@ describe('patient-controlled access, enforced by the chain, on one node', async 
   })
 
   test('the read log verifies, is anchored, and a changed entry is detected', async () => {
+    // The trail is the administrators' and auditors' (and each patient's own), not a nurse's.
     await signIn(nurse)
+    await assert.rejects(call('audit.anchor'), expectCode('ERR_FORBIDDEN'))
+    await assert.rejects(call('audit.verify'), expectCode('ERR_FORBIDDEN'))
+    await signIn(network.admin)
     const anchored = await call<{ entries: number; receipt: unknown }>('audit.anchor')
     assert.ok(anchored.receipt)
-    await signIn(network.admin)
     const verified = await call<AuditVerification>('audit.verify')
     assert.equal(verified.ok, true, JSON.stringify(verified.problems))
     assert.equal(verified.anchors.length, 1)
