@@ -131,7 +131,10 @@ describe('access, emergencies and the audit trail from the command line', async 
   })
 
   test('audit export writes the trail; audit verify passes, then fails after tampering', async () => {
-    await cli(['audit', 'anchor', '--as', nurse])
+    const byNurse = await run(['audit', 'anchor', '--as', nurse])
+    assert.equal(byNurse.code, 1)
+    assert.match(byNurse.stderr, /ERR_FORBIDDEN/)
+    await cli(['audit', 'anchor', '--as', network.admin])
     await cli([
       'audit',
       'export',

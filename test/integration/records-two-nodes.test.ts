@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import { randomBytes } from 'node:crypto'
 import { copyFile, mkdir, readFile } from 'node:fs/promises'
-import { describe, test } from 'node:test'
+import { before, describe, test } from 'node:test'
 import { getAddress } from 'ethers'
 import { CID } from 'multiformats/cid'
 import type { AccessActionResult } from '../../electron/node/access/types.ts'
@@ -46,22 +46,23 @@ describe('a record uploaded at one hospital is read at another', async () => {
     },
   })
 
-  test('B sees the anchor on the shared chain but has none of the blocks', async () => {
-    const anchor = await b.call<{ recordId: number; uploader: string }>('records.lookup', {
-      cid: uploaded.cid,
-    })
-    assert.equal(anchor.recordId, uploaded.recordId)
-    assert.equal(anchor.uploader.toLowerCase(), a.nurse)
-    assert.equal(await b.node.ipfs.hasBlock(CID.parse(uploaded.cid)), false)
-  })
-
-  test('the patient signs in at B and reads it, fetched from A through the swarm', async () => {
+  test('the patient signs in at B and sees the anchor on the shared chain, none of the blocks', async () => {
+    const lookup = () =>
+      b.call<{ recordId: number; uploader: string }>('records.lookup', { cid: uploaded.cid })
+    await assert.rejects(lookup(), (error: { code?: string }) => error.code === 'ERR_VAULT_LOCKED')
     const patient = await b.call<{ address: string }>('accounts.importKeystore', {
       label: 'Patient',
       json: a.patient.keystoreJson,
       passphrase: a.patient.passphrase,
     })
     await b.call('session.signIn', { address: patient.address, passphrase: a.patient.passphrase })
+    const anchor = await lookup()
+    assert.equal(anchor.recordId, uploaded.recordId)
+    assert.equal(anchor.uploader.toLowerCase(), a.nurse)
+    assert.equal(await b.node.ipfs.hasBlock(CID.parse(uploaded.cid)), false)
+  })
+
+  test('the patient reads it at B, fetched from A through the swarm', async () => {
     const opened = await b.call<OpenedRecord>('records.open', { cid: uploaded.cid })
     assert.ok(Buffer.from(opened.contentBase64, 'base64').equals(mr))
     assert.equal(opened.details.fileName, 'mr.dcm')
@@ -71,23 +72,27 @@ describe('a record uploaded at one hospital is read at another', async () => {
 
   describe('a physician at B, granted by the patient at A', async () => {
     const consent = { keystoreJson: a.patient.keystoreJson, passphrase: a.patient.passphrase }
-    const { address } = await b.call<{ address: string }>('accounts.create', {
-      label: 'Dr Wu',
-      passphrase: PASS,
+    let physician = ''
+    // In a hook, so B's sessions change only after the patient's tests above have run.
+    before(async () => {
+      const { address } = await b.call<{ address: string }>('accounts.create', {
+        label: 'Dr Wu',
+        passphrase: PASS,
+      })
+      physician = getAddress(address)
+      const [account] = (await b.call<AccountView[]>('accounts.list')).filter(
+        (acc) => acc.address === address,
+      )
+      await a.call('session.signIn', { address: a.network.admin, passphrase: PASS })
+      await a.call('staff.registerDirect', {
+        account: physician,
+        role: 'physician',
+        identity: { name: 'Wu', nationalId: 'D123456782', licenceNumber: 'MD-9' },
+        encryptionPublicKey: account!.encryptionPublicKey,
+      })
+      await a.call('session.signIn', { address: a.nurse, passphrase: PASS })
+      await b.call('session.signIn', { address: physician, passphrase: PASS })
     })
-    const physician = getAddress(address)
-    const [account] = (await b.call<AccountView[]>('accounts.list')).filter(
-      (acc) => acc.address === address,
-    )
-    await a.call('session.signIn', { address: a.network.admin, passphrase: PASS })
-    await a.call('staff.registerDirect', {
-      account: physician,
-      role: 'physician',
-      identity: { name: 'Wu', nationalId: 'D123456782', licenceNumber: 'MD-9' },
-      encryptionPublicKey: account!.encryptionPublicKey,
-    })
-    await a.call('session.signIn', { address: a.nurse, passphrase: PASS })
-    await b.call('session.signIn', { address: physician, passphrase: PASS })
     const expectCode = (code: string) => (error: { code?: string }) => error.code === code
 
     test('is refused until the patient grants; then reads with the key bundle from A', async () => {
