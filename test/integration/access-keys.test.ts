@@ -325,6 +325,24 @@ describe('access enforced by the keys: a grantee with their keystore and a swarm
     await signIn(nurse)
   })
 
+  test('a reader who relays their own revocation at their desk cannot read the rotation they anchored', async () => {
+    await signIn(physician)
+    await call('access.grant', { patient: patientAddress, reader: physician, consent })
+    await call('access.revoke', {
+      patient: patientAddress,
+      reader: physician,
+      rotateKeys: true,
+      consent,
+    })
+    const [current] = (await records())[noteRecord.recordId]!.versions
+    assert.equal(current!.keyRotation, true)
+    assert.equal(getAddress(current!.uploader), physician, 'the relaying physician anchored it')
+    await assert.rejects(
+      call('records.open', { cid: current!.cid }),
+      expectCode('ERR_ACCESS_REVOKED'),
+    )
+  })
+
   test('revoking without rotation leaves the old keys working, as the UI warns', async () => {
     await signIn(nurse)
     const revoked = await call<AccessActionResult>('access.revoke', {

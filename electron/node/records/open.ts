@@ -16,6 +16,7 @@ import { accessStatusName, checkReadAccess } from '../access/enforcement.ts'
 import type { AccessStatusName, ReadPurpose } from '../access/schemas.ts'
 import { appendRead, type ReadLogEntry } from '../audit/read-log.ts'
 import {
+  accessDeniedError,
   EmrError,
   KeyUnwrapError,
   NoRecordKeyError,
@@ -108,16 +109,31 @@ async function authorize(
   cid: CID,
   reader: string,
   purpose: ReadPurpose | undefined,
-): Promise<{ anchor: AnchoredVersion; access: { emergency: boolean } }> {
+): Promise<{ anchor: AnchoredVersion; status: AccessStatusName; access: { emergency: boolean } }> {
   const { anchor, status } = await lookupAnchorFor(node, cid, reader)
   try {
-    return { anchor, access: checkReadAccess(node, reader, anchor, status) }
+    return { anchor, status, access: checkReadAccess(node, reader, anchor, status) }
   } catch (error) {
     if (error instanceof EmrError && error.name === 'AccessDeniedError') {
       logRead(node, { cid, anchor, reader, action: 'denied', purpose }, error.code)
     }
     throw error
   }
+}
+
+/**
+ * A key rotation is anchored by whoever relayed the patient's decision, often the very reader it
+ * shuts out: it is the file of the version before, not theirs, so the right of an uploader to read
+ * their own version does not cover it, and the chain's refusal stands (logged like any other).
+ */
+function refuseRelayedRotation(
+  node: HospitalNode,
+  read: { cid: CID; anchor: AnchoredVersion; reader: string; purpose: ReadPurpose | undefined },
+  status: AccessStatusName,
+): never {
+  const error = accessDeniedError(status, read.reader, read.anchor.recordId)
+  logRead(node, { ...read, action: 'denied' }, error.code)
+  throw error
 }
 
 /**
@@ -131,7 +147,7 @@ async function unseal(node: HospitalNode, cidText: string, action: ReadAction): 
   const cid = CID.parse(cidText)
   // Only for a CID the chain anchors, and lets this reader read, is the manifest fetched: a want
   // sent to the swarm runs until its time limit (cancelling one trips bitswap, see SingleFlight).
-  const { anchor, access } = await authorize(node, cid, reader, action.purpose)
+  const { anchor, status, access } = await authorize(node, cid, reader, action.purpose)
   const rekeyedAs = findVersion(node.db, cid.toString())?.rekeyedAs
   if (rekeyedAs) {
     throw new VersionRekeyedError(
@@ -145,6 +161,9 @@ async function unseal(node: HospitalNode, cidText: string, action: ReadAction): 
     cid,
     anchor,
   )
+  if (manifest.keyRotation && status !== 'allowed') {
+    refuseRelayedRotation(node, { cid, anchor, reader, purpose: action.purpose }, status)
+  }
   const key = await readerKey(node, { cid, anchor, manifest, reader, session })
   const metadata = (await unsealMetadata(manifest, key, cid.toString())) as Unsealed['metadata']
   if (manifest.keyRotation && manifest.previous) {
