@@ -70,6 +70,8 @@ async function start(): Promise<void> {
     settings,
     log: rootLog,
     nodeSecret: safeStorageNodeSecret(safeStorage),
+    // Baked in by electron-builder.yml (extraResources); a build without one has none.
+    siteConfigFile: join(process.resourcesPath, 'site-config.json'),
   })
   const node = await starting
   if (shutdown.requested) return

@@ -65,6 +65,12 @@ export const InvalidSettingsError = errorClass(
   'ERR_INVALID_SETTINGS',
   'The settings file is malformed',
 )
+/** The site configuration baked into an installer (or given to join) fails its checks. */
+export const InvalidSiteConfigError = errorClass(
+  'InvalidSiteConfigError',
+  'ERR_INVALID_SITE_CONFIG',
+  'The site configuration is not valid',
+)
 export const ChainUnreachableError = errorClass(
   'ChainUnreachableError',
   'ERR_CHAIN_UNREACHABLE',

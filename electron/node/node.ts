@@ -19,6 +19,7 @@ import type { NodeStatus } from './status.ts'
 import { NodeEvents } from './events.ts'
 import { releasePendingEmergencyKeys, settleEmergencyReleases } from './access/emergency.ts'
 import { anchorIfStaffSignedIn } from './audit/anchor.ts'
+import { applySiteConfig, bakedSiteConfigToApply } from './identity/site-config.ts'
 
 export interface NodeOptions {
   dataDir: string
@@ -31,6 +32,11 @@ export interface NodeOptions {
    * so automatic emergency release is unavailable. @default from EMR_NODE_SECRET
    */
   nodeSecret?: NodeSecret | null
+  /**
+   * The site configuration baked into the installer: applied at the data folder's first start
+   * only, after it is checked whole (identity/site-config.ts). @default none
+   */
+  siteConfigFile?: string
 }
 
 /**
@@ -84,16 +90,22 @@ export class HospitalNode {
   static async start(options: NodeOptions): Promise<HospitalNode> {
     tuneHeapForNode()
     const log = options.log ?? silentLogger
-    const settings = options.settings.get()
     const nodeSecret =
       options.nodeSecret === undefined ? nodeSecretFromEnvironment() : options.nodeSecret
     const paths = dataPaths(options.dataDir)
+    // Checked before anything is written: an invalid file leaves the folder as it was.
+    const siteConfig = await bakedSiteConfigToApply(options.siteConfigFile, options.dataDir)
     await prepareDataFolder(options.dataDir)
     await mkdir(paths.ipfs, { recursive: true, mode: PRIVATE_FOLDER_MODE })
     const lock = lockDataFolder(options.dataDir)
     const cleanup: (() => Promise<void> | void)[] = [() => lock.release()]
     try {
       await restrictTree(options.dataDir)
+      if (siteConfig) {
+        await applySiteConfig(options.settings, options.dataDir, siteConfig)
+        log.info('applied the site configuration of the installer', { network: siteConfig.network })
+      }
+      const settings = options.settings.get()
       const db = openDatabase(paths.database)
       cleanup.unshift(() => db.close())
       const swarmKey = await loadOrCreateSwarmKey(paths.swarmKey)
@@ -174,6 +186,7 @@ export class HospitalNode {
       chain: {
         mode: this.chain.mode,
         rpcUrl: this.chain.rpcUrl,
+        gateway: this.chain.gateway,
         chainId: this.chain.chainId,
         blockHeight,
         contractAddress: this.chain.deployment.contractAddress,

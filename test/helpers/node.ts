@@ -10,7 +10,12 @@ import { tempDir } from './temp.ts'
 
 /** Starts a real node on `dataDir` (a new temporary folder by default), stopped after the file. */
 export async function startTestNode(
-  options: { dataDir?: string; settings?: SettingsInput; nodeSecret?: NodeSecret | null } = {},
+  options: {
+    dataDir?: string
+    settings?: SettingsInput
+    nodeSecret?: NodeSecret | null
+    siteConfigFile?: string
+  } = {},
 ) {
   const dataDir = options.dataDir ?? (await tempDir('emr-node-'))
   if (options.settings)
@@ -22,6 +27,7 @@ export async function startTestNode(
     scryptN: 2 ** 12,
     // None unless a test brings one, whatever the developer's environment holds.
     nodeSecret: options.nodeSecret ?? null,
+    siteConfigFile: options.siteConfigFile,
   })
   let stopped = false
   const stop = async () => {

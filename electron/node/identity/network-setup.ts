@@ -1,14 +1,13 @@
-import { readFile, rename, writeFile } from 'node:fs/promises'
+import { readFile } from 'node:fs/promises'
 import { getAddress } from 'ethers'
-import { z } from 'zod'
-import { InvalidInputError, NotPermittedError, SetupDoneError } from '../errors.ts'
-import { parseSwarmKey } from '../ipfs/swarm-key.ts'
+import { EmrError, InvalidInputError, NotPermittedError, SetupDoneError } from '../errors.ts'
 import type { HospitalNode } from '../node.ts'
 import { dataPaths } from '../paths.ts'
 import { fundFromFaucet, signIn } from './accounts.ts'
 import { memberView } from './members.ts'
 import { callRegistry, receiptView } from './registry-calls.ts'
-import { siteConfigSchema, type SiteConfig, type StaffIdentity } from './schemas.ts'
+import type { SiteConfig, StaffIdentity } from './schemas.ts'
+import { applySiteConfig, parseSiteConfig } from './site-config.ts'
 import { listInstitutions } from './staff.ts'
 import type { NetworkCreated, SetupStatus } from './types.ts'
 
@@ -85,25 +84,13 @@ export async function createNetwork(
 export async function joinNetwork(node: HospitalNode, input: { siteConfig: string }) {
   let parsed: SiteConfig
   try {
-    parsed = siteConfigSchema.parse(JSON.parse(input.siteConfig))
+    parsed = parseSiteConfig(input.siteConfig, 'given')
   } catch (error) {
-    const detail = error instanceof z.ZodError ? z.prettifyError(error) : 'it is not JSON'
-    throw new InvalidInputError(`The site configuration is not valid: ${detail}`)
+    // The join form marks its file field for invalid input; the message names the bad field.
+    if (!(error instanceof EmrError)) throw error
+    throw new InvalidInputError(error.message, { cause: error })
   }
-  parseSwarmKey(parsed.ipfs.swarmKey)
-  const settings = node.settings.get()
-  node.settings.update({
-    chain: {
-      mode: 'external',
-      rpcUrl: parsed.chain.rpcUrl,
-      contractAddress: parsed.chain.contractAddress,
-    },
-    ipfs: { ...settings.ipfs, peers: parsed.ipfs.peers },
-  })
-  const { swarmKey } = dataPaths(node.dataDir)
-  await rename(swarmKey, `${swarmKey}.previous`).catch(() => {})
-  await writeFile(`${swarmKey}.tmp`, parsed.ipfs.swarmKey, { mode: 0o600 })
-  await rename(`${swarmKey}.tmp`, swarmKey)
+  await applySiteConfig(node.settings, node.dataDir, parsed)
   return { restartRequired: true as const, network: parsed.network }
 }
 

@@ -3,6 +3,7 @@
  * by the api spec, the renderer's forms and the CLI, so every entry point refuses the same input.
  */
 import { z } from 'zod'
+import { peerMultiaddrSchema } from '../settings/schema.ts'
 import { isValidNationalId } from './national-id.ts'
 
 export const addressSchema = z
@@ -98,7 +99,7 @@ export const siteConfigSchema = z.object({
   }),
   ipfs: z.object({
     swarmKey: z.string().min(1),
-    peers: z.array(z.string()).default([]),
+    peers: z.array(peerMultiaddrSchema).default([]),
   }),
 })
 export type SiteConfig = z.output<typeof siteConfigSchema>

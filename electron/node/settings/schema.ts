@@ -1,7 +1,7 @@
 import { z } from 'zod'
 
 /** A libp2p multiaddr of a consortium peer, e.g. /ip4/10.0.0.5/tcp/4001/p2p/12D3Koo… */
-const multiaddr = z
+export const peerMultiaddrSchema = z
   .string()
   .regex(/^\/(ip4|ip6|dns4|dns6|dns)\/[^/]+\/tcp\/\d{1,5}(\/p2p\/\w+)?$/, 'not a TCP multiaddr')
 
@@ -29,7 +29,7 @@ export const settingsSchema = z.object({
       /** TCP port for the private swarm; 0 picks a free one at each start. */
       listenPort: z.number().int().min(0).max(65535).default(0),
       /** Consortium peers dialled on start. */
-      peers: z.array(multiaddr).default([]),
+      peers: z.array(peerMultiaddrSchema).default([]),
     })
     .default({ listenPort: 0, peers: [] }),
   security: z
