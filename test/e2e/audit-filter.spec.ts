@@ -19,7 +19,7 @@ test('emptying the "Done by" field brings every actor back', async ({ app }) => 
   await expect(actors.filter({ hasNotText: 'Chen Ya-Ting' }).first()).toBeVisible()
   const everyone = await rows.count()
 
-  const doneBy = page.getByRole('textbox', { name: 'Done by' })
+  const doneBy = page.getByRole('combobox', { name: 'Done by' })
   await doneBy.fill('Chen')
   await page.getByRole('option', { name: /Chen Ya-Ting/ }).click()
   await expect(actors.filter({ hasNotText: 'Chen Ya-Ting' })).toHaveCount(0)

@@ -37,8 +37,15 @@ test('the audit trail shows uploads and reads, filters, exports and verifies', a
   const upload = await callApi<UploadResult>(page, 'records.uploadFinish', { uploadId })
   await callApi(page, 'records.open', { cid: upload.cid, purpose: 'treatment' })
 
+  // The trail is not a nurse's to read; the administrator reads it.
+  const auditLink = page.getByRole('navigation').getByRole('link', { name: 'Audit trail' })
+  await expect(page.getByRole('navigation').getByRole('link', { name: 'Patients' })).toBeVisible()
+  await expect(auditLink).toHaveCount(0)
+  await callApi(page, 'session.signIn', clinic.admin)
+  await page.reload()
+
   // The timeline lists both, newest first, each with who did it.
-  await page.getByRole('navigation').getByRole('link', { name: 'Audit trail' }).click()
+  await auditLink.click()
   await expect(page.getByRole('heading', { name: 'Audit trail', level: 1 })).toBeVisible()
   const rows = page.getByTestId('audit-row')
   const read = rows.and(page.locator('[data-action="record-read"]'))

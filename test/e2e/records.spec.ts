@@ -132,6 +132,13 @@ test('a DICOM study opens with its tags and a rendered frame', async ({ app }) =
   const drawer = page.getByRole('dialog', { name: 'Upload records' })
   await drawer.getByTestId('upload-input').setInputFiles(ct)
   await drawer.getByLabel('Category').selectOption({ label: 'Imaging' })
+  // The sample names another patient: the nurse is asked, and nothing is sent until she confirms.
+  await expect(drawer).toContainText(
+    `The DICOM file names the patient “CompressedSamples CT1”, but this chart is ${clinic.patient.name}'s.`,
+  )
+  await drawer.getByRole('button', { name: 'Upload 1 file' }).click()
+  await expect(drawer.getByTestId('upload-result-record-id')).toHaveCount(0)
+  await drawer.getByRole('checkbox', { name: 'I checked: upload this file as it is' }).check()
   await drawer.getByRole('button', { name: 'Upload 1 file' }).click()
   await expect(drawer.getByTestId('upload-result-record-id')).toHaveText('1', { timeout: 60_000 })
   await drawer.getByRole('button', { name: 'Done' }).click()
