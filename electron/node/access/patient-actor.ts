@@ -9,15 +9,13 @@
 import { getAddress, type Signer, type Wallet } from 'ethers'
 import { signRegistryMessage, compactSignature, type RegistryPrimaryType } from '../chain/eip712.ts'
 import type { SentTransaction } from '../chain/outbox.ts'
+import { signatureDeadline } from '../chain/signature-deadline.ts'
 import { ConsentMismatchError, NotPermittedError } from '../errors.ts'
 import { currentKeyOf, patientOfKey } from '../identity/patient-keys.ts'
 import { callRegistry, sessionSigner } from '../identity/registry-calls.ts'
 import type { HospitalNode } from '../node.ts'
 import type { EncryptionKey } from '../vault/encryption-key.ts'
 import type { PatientConsent } from './schemas.ts'
-
-/** How long a relayed signature stays valid. */
-const SIGNATURE_LIFETIME_S = 10 * 60
 
 export interface PatientActor {
   /** The patient, whom records and grants are keyed by (not their re-issued key's address). */
@@ -81,11 +79,10 @@ function relayedActor(
     via: 'relayed-signature',
     async send({ typed: [primaryType, message], bySig }) {
       const registry = node.chain.registry
-      const [nonce, latest] = await Promise.all([
+      const [nonce, deadline] = await Promise.all([
         registry.getFunction('nonces')(patient) as Promise<bigint>,
-        node.chain.provider.getBlock('latest'),
+        signatureDeadline(node.chain.provider),
       ])
-      const deadline = BigInt(latest!.timestamp + SIGNATURE_LIFETIME_S)
       const signature = await signRegistryMessage(
         wallet,
         node.chain.deployment.contractAddress,

@@ -9,12 +9,13 @@
  * the new key until one of their administrators re-wraps them the same way.
  */
 import { compactSignature, signPatientKeyReissue } from '../chain/eip712.ts'
+import { signatureDeadline } from '../chain/signature-deadline.ts'
 import { publishKeyBundle } from '../access/key-bundle.ts'
 import { InternalError, NotRegisteredPatientError } from '../errors.ts'
 import type { HospitalNode } from '../node.ts'
 import { memberView } from './members.ts'
 import { currentKeyOf } from './patient-keys.ts'
-import { SIGNATURE_LIFETIME_S, findPatient, generatePassphrase } from './patients.ts'
+import { findPatient, generatePassphrase } from './patients.ts'
 import { callRegistry, receiptView, sessionSigner } from './registry-calls.ts'
 import type { PatientKeyReissue } from './types.ts'
 
@@ -46,11 +47,10 @@ export async function reissuePatientKey(
     },
   })
   const registry = node.chain.registry
-  const [nonce, latest] = await Promise.all([
+  const [nonce, deadline] = await Promise.all([
     registry.getFunction('nonces')(patient.address) as Promise<bigint>,
-    node.chain.provider.getBlock('latest'),
+    signatureDeadline(node.chain.provider),
   ])
-  const deadline = BigInt(latest!.timestamp + SIGNATURE_LIFETIME_S)
   const signature = await signPatientKeyReissue(
     account.wallet,
     node.chain.deployment.contractAddress,

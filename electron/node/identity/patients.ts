@@ -3,13 +3,11 @@ import { InternalError, PatientExistsError } from '../errors.ts'
 import { memberView } from './members.ts'
 import { compactSignature, signPatientRegistration } from '../chain/eip712.ts'
 import { splitEncryptionKey } from '../chain/registry-artifact.ts'
+import { signatureDeadline } from '../chain/signature-deadline.ts'
 import type { HospitalNode } from '../node.ts'
 import { commitTo, newSalt } from './commitment.ts'
 import { callRegistry, receiptView, sessionSigner } from './registry-calls.ts'
 import type { PatientRegistration, PatientRow } from './types.ts'
-
-/** How long the patient's signed consent stays valid for the relaying staff member. */
-export const SIGNATURE_LIFETIME_S = 10 * 60
 
 /** A passphrase read out at the desk: 20 characters of an unambiguous alphabet, in groups. */
 export function generatePassphrase(): string {
@@ -43,8 +41,7 @@ export async function registerPatient(
   const patient = await node.vault.createDetached({ passphrase })
   const salt = newSalt()
   const commitment = commitTo([input.name, input.medicalRecordNumber, input.birthDate], salt)
-  const latest = await node.chain.provider.getBlock('latest')
-  const deadline = BigInt(latest!.timestamp + SIGNATURE_LIFETIME_S)
+  const deadline = await signatureDeadline(node.chain.provider)
   const signature = await signPatientRegistration(
     patient.wallet,
     node.chain.deployment.contractAddress,
