@@ -27,5 +27,11 @@ export function startBareChain() {
     for (const each of providers) each.destroy()
     await chain.disconnect()
   })
-  return { provider, connect, sender: HDNodeWallet.fromPhrase(mnemonic).connect(provider) }
+  return {
+    provider,
+    connect,
+    /** The chain's own EIP-1193 interface, for a test that stands another client in front. */
+    ethereum: chain as unknown as Eip1193Provider,
+    sender: HDNodeWallet.fromPhrase(mnemonic).connect(provider),
+  }
 }

@@ -1,14 +1,22 @@
 import assert from 'node:assert/strict'
 import { join } from 'node:path'
-import { beforeEach, describe, test } from 'node:test'
-import { Interface, Transaction, Wallet, id, parseEther } from 'ethers'
+import { after, beforeEach, describe, test } from 'node:test'
+import {
+  BrowserProvider,
+  Interface,
+  Transaction,
+  Wallet,
+  id,
+  parseEther,
+  type Eip1193Provider,
+} from 'ethers'
 import { TxOutbox } from '../../electron/node/chain/outbox.ts'
 import { openDatabase, type Database } from '../../electron/node/db/database.ts'
 import { silentLogger } from '../../electron/node/log.ts'
 import { startBareChain } from '../helpers/bare-chain.ts'
 import { tempDir } from '../helpers/temp.ts'
 
-const { provider, sender } = startBareChain()
+const { provider, sender, ethereum } = startBareChain()
 
 let db: Database
 let recipient: string
@@ -39,6 +47,42 @@ async function deployRefusing(): Promise<string> {
   const init = `0x6010600c60003960106000f3${runtime}`
   const deployed = await (await sender.sendTransaction({ data: init })).wait()
   return deployed!.contractAddress!
+}
+
+/**
+ * An outbox on the same chain behind another client, whose answer to `eth_sendRawTransaction` is
+ * `refuse(raw)`'s refusal (thrown) when it gives one; the raw transaction is passed on to the
+ * chain first when `alsoForward` is set (a retried request whose first try went through).
+ */
+function outboxBehind(
+  refuse: (raw: string) => { code: number; message: string } | undefined,
+  options: { alsoForward?: boolean } = {},
+) {
+  const client: Eip1193Provider = {
+    request: async (request) => {
+      const raw = request.method === 'eth_sendRawTransaction' && (request.params as string[])[0]
+      const refusal = raw ? refuse(raw) : undefined
+      if (!refusal) return ethereum.request(request)
+      if (options.alsoForward) await ethereum.request(request)
+      throw Object.assign(new Error(refusal.message), refusal)
+    },
+  }
+  const behind = new BrowserProvider(client, undefined, { cacheTimeout: -1 })
+  after(() => behind.destroy())
+  return {
+    outbox: new TxOutbox(db, behind, new Interface([]), silentLogger),
+    sender: sender.connect(behind),
+  }
+}
+
+/** Runs `work` while the chain mines nothing: what a pending transaction sees. */
+async function withMiningStopped<T>(work: () => Promise<T>): Promise<T> {
+  await provider.send('miner_stop', [])
+  try {
+    return await work()
+  } finally {
+    await provider.send('miner_start', [])
+  }
 }
 
 const statusOf = (hash: string) =>
@@ -105,6 +149,40 @@ describe('the transaction outbox', () => {
     ).wait()
     assert.deepEqual(await outbox().reconcile(), { settled: 1, rebroadcast: 0 })
     assert.equal(statusOf(hash), 'dropped')
+    assert.equal(await provider.getBalance(recipient), 0n)
+  })
+  test("Anvil's 'transaction already imported' for a pending transaction is taken as sent at start", async () => {
+    const anvil = outboxBehind(() => ({ code: -32003, message: 'transaction already imported' }))
+    const hash = await withMiningStopped(async () => {
+      const { raw, hash } = await leaveSigned('sent', recipient)
+      await provider.broadcastTransaction(raw)
+      assert.deepEqual(await anvil.outbox.reconcile(), { settled: 0, rebroadcast: 1 })
+      assert.equal(statusOf(hash), 'sent')
+      return hash
+    })
+    await anvil.outbox.waitFor(hash)
+    assert.equal(statusOf(hash), 'mined')
+    assert.equal(await provider.getBalance(recipient), parseEther('1'))
+  })
+
+  test("'nonce too low' for the sent transaction itself, mined, settles it as mined", async () => {
+    const retried = outboxBehind(() => ({ code: -32000, message: 'nonce too low' }), {
+      alsoForward: true,
+    })
+    const sent = await retried.outbox.send('pay', retried.sender, {
+      to: recipient,
+      value: parseEther('1'),
+    })
+    assert.equal(statusOf(sent.txHash), 'mined')
+    assert.equal(await provider.getBalance(recipient), parseEther('1'))
+  })
+
+  test("'nonce too low' for a transaction the chain does not hold is still an error", async () => {
+    const refusing = outboxBehind(() => ({ code: -32000, message: 'nonce too low' }))
+    await assert.rejects(
+      refusing.outbox.send('pay', refusing.sender, { to: recipient, value: parseEther('1') }),
+      { code: 'NONCE_EXPIRED' },
+    )
     assert.equal(await provider.getBalance(recipient), 0n)
   })
 })

@@ -10,6 +10,7 @@ import { setTimeout } from 'node:timers/promises'
 import { ChainUnreachableError, ContractRevertedError } from '../errors.ts'
 import type { Database } from '../db/database.ts'
 import type { Logger } from '../log.ts'
+import { classifyBroadcastRefusal } from './broadcast-refusals.ts'
 import { toContractError } from './revert.ts'
 
 export type OutboxStatus = 'signed' | 'sent' | 'mined' | 'reverted' | 'dropped'
@@ -175,10 +176,20 @@ export class TxOutbox {
     try {
       await this.#provider.broadcastTransaction(raw)
     } catch (error) {
-      // A node that already has the transaction is fine: the receipt decides what happened.
-      if (!/already known|known transaction/i.test(String(error))) throw error
+      if (!(await this.#alreadyHeld(txHash, error))) throw error
     }
     this.#setStatus(txHash, 'sent')
+  }
+
+  /**
+   * Whether a refused broadcast means the chain has this very transaction, pending or mined: then
+   * it was sent, and the receipt decides what happened. A used nonce counts only when the chain
+   * knows our hash; another transaction's nonce is the caller's (or `reconcile`'s) to settle.
+   */
+  async #alreadyHeld(txHash: string, error: unknown): Promise<boolean> {
+    const refusal = classifyBroadcastRefusal(error)
+    if (refusal === 'already-held') return true
+    return refusal === 'nonce-used' && (await this.#provider.getTransaction(txHash)) !== null
   }
 
   #settle(txHash: string, receipt: TransactionReceipt, throwOnRevert = true): SentTransaction {
