@@ -76,6 +76,12 @@ export const ChainUnreachableError = errorClass(
   'ERR_CHAIN_UNREACHABLE',
   'The chain RPC endpoint cannot be reached',
 )
+/** The chain's endpoint refused this node: no consortium token, or another network's. */
+export const ChainUnauthorizedError = errorClass(
+  'ChainUnauthorizedError',
+  'ERR_CHAIN_UNAUTHORIZED',
+  "The chain refused this node's consortium token",
+)
 export const ContractNotFoundError = errorClass(
   'ContractNotFoundError',
   'ERR_CONTRACT_NOT_FOUND',

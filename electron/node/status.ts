@@ -9,8 +9,10 @@ export interface NodeStatus {
   nodeSecret: NodeSecretSource | null
   chain: {
     mode: 'embedded' | 'external'
-    /** JSON-RPC URL of the chain: the external endpoint, or the embedded chain's served port. */
+    /** JSON-RPC URL of the chain: the external endpoint, or the one other nodes join this one by. */
     rpcUrl: string | null
+    /** Where this node serves its embedded chain to other nodes; null when it does not. */
+    gateway: { host: string; port: number } | null
     chainId: number
     blockHeight: number
     contractAddress: string

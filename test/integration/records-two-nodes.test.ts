@@ -7,6 +7,7 @@ import { CID } from 'multiformats/cid'
 import type { AccessActionResult } from '../../electron/node/access/types.ts'
 import type { AccountView } from '../../electron/node/identity/types.ts'
 import { decodeManifest } from '../../electron/node/records/manifest.ts'
+import { rpcTokenPath } from '../../electron/node/chain/rpc-token.ts'
 import { dataPaths } from '../../electron/node/paths.ts'
 import type { OpenedRecord } from '../../electron/node/records/types.ts'
 import { PASS, startClinic, uploadFile } from '../helpers/clinic.ts'
@@ -31,6 +32,9 @@ describe('a record uploaded at one hospital is read at another', async () => {
   const bDir = await tempDir()
   await mkdir(dataPaths(bDir).ipfs, { recursive: true })
   await copyFile(dataPaths(a.dataDir).swarmKey, dataPaths(bDir).swarmKey)
+  // B reaches A's chain through A's gateway, with the consortium token a site configuration carries.
+  await mkdir(dataPaths(bDir).chain, { recursive: true })
+  await copyFile(rpcTokenPath(dataPaths(a.dataDir).chain), rpcTokenPath(dataPaths(bDir).chain))
   const b = await startTestNode({
     dataDir: bDir,
     settings: {

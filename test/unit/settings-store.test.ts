@@ -10,7 +10,7 @@ const tempFile = () => join(mkdtempSync(join(tmpdir(), 'emr-settings-')), 'setti
 test('a missing file gives the defaults and is not created until an update', () => {
   const path = tempFile()
   const store = createJsonSettingsStore(path)
-  assert.deepEqual(store.get().chain, { mode: 'embedded', rpcPort: 0 })
+  assert.deepEqual(store.get().chain, { mode: 'embedded', rpcPort: 0, rpcHost: '127.0.0.1' })
   assert.equal(store.get().language, 'en')
   assert.throws(() => readFileSync(path), { code: 'ENOENT' })
 })
@@ -39,6 +39,14 @@ const malformed: [string, string][] = [
   [
     'a short contract address',
     '{ "chain": { "mode": "external", "rpcUrl": "http://127.0.0.1:8545", "contractAddress": "0x1234" } }',
+  ],
+  [
+    'a chain bind address that is a host name, not an IP address',
+    '{ "chain": { "mode": "embedded", "rpcPort": 8545, "rpcHost": "localhost" } }',
+  ],
+  [
+    'a public chain URL that is not http(s)',
+    '{ "chain": { "mode": "embedded", "rpcPort": 8545, "rpcPublicUrl": "ws://10.0.0.5:8545" } }',
   ],
   ['a port out of range', '{ "ipfs": { "listenPort": 70000, "peers": [] } }'],
   ['a peer that is not a multiaddr', '{ "ipfs": { "listenPort": 0, "peers": ["10.0.0.1:4001"] } }'],
@@ -85,4 +93,20 @@ test('an update of one section keeps the others as stored', () => {
   const next = store.update({ ipfs: { listenPort: 4001, peers: [] } })
   assert.equal(next.language, 'zh-TW')
   assert.deepEqual(next.chain, external)
+})
+
+test('a served embedded chain binds loopback unless an IP address is chosen', () => {
+  const store = createJsonSettingsStore(tempFile())
+  assert.deepEqual(store.update({ chain: { mode: 'embedded', rpcPort: 8545 } }).chain, {
+    mode: 'embedded',
+    rpcPort: 8545,
+    rpcHost: '127.0.0.1',
+  })
+  const opened = {
+    mode: 'embedded' as const,
+    rpcPort: 8545,
+    rpcHost: '10.0.0.5',
+    rpcPublicUrl: 'https://chain.hospital-a.example',
+  }
+  assert.deepEqual(store.update({ chain: opened }).chain, opened)
 })

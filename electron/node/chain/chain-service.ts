@@ -7,7 +7,6 @@ import {
   ContractFactory,
   HDNodeWallet,
   Interface,
-  JsonRpcProvider,
   Network,
   type AbstractProvider,
   type Signer,
@@ -18,10 +17,11 @@ import type { Database } from '../db/database.ts'
 import type { Logger } from '../log.ts'
 import type { Settings } from '../settings/schema.ts'
 import { EMBEDDED_CHAIN_ID, startEmbeddedChain } from './embedded-chain.ts'
-import { probeChainId } from './external-chain.ts'
+import { connectExternalChain } from './external-chain.ts'
 import { EventIndexer } from './indexer.ts'
 import { TxOutbox } from './outbox.ts'
 import { registryAbi, registryBytecode } from './registry-artifact.ts'
+import { readRpcToken, rpcTokenPath } from './rpc-token.ts'
 
 /**
  * Provider options for every chain: poll for blocks each second, and never cache reads (ethers
@@ -40,7 +40,10 @@ export interface Deployment {
 
 export interface ChainService {
   mode: 'embedded' | 'external'
+  /** The chain's JSON-RPC URL: the external endpoint, or the one other nodes join this one by. */
   rpcUrl: string | null
+  /** Where this node's gateway serves its embedded chain; null when it does not. */
+  gateway: { host: string; port: number } | null
   chainId: number
   provider: AbstractProvider
   deployment: Deployment
@@ -53,7 +56,7 @@ export interface ChainService {
 }
 
 export interface ChainOptions {
-  /** Folder of the embedded chain; unused for an external one. */
+  /** Folder of the embedded chain, and of the consortium token in either mode. */
   dir: string
   settings: Settings['chain']
   db: Database
@@ -66,11 +69,9 @@ export const registryInterface = new Interface(registryAbi)
 export async function startChain(options: ChainOptions): Promise<ChainService> {
   const { settings, db, log } = options
   if (settings.mode === 'external') {
-    const chainId = await probeChainId(settings.rpcUrl)
-    const network = Network.from(chainId)
-    const provider = new JsonRpcProvider(settings.rpcUrl, network, {
-      ...providerOptions,
-      staticNetwork: network,
+    const { chainId, provider } = await connectExternalChain(settings.rpcUrl, {
+      token: await readRpcToken(rpcTokenPath(options.dir)),
+      provider: providerOptions,
     })
     const deployment: Deployment = {
       chainId,
@@ -85,6 +86,7 @@ export async function startChain(options: ChainOptions): Promise<ChainService> {
     return assemble({
       mode: 'external',
       rpcUrl: settings.rpcUrl,
+      gateway: null,
       provider,
       deployment,
       faucet: null,
@@ -95,7 +97,14 @@ export async function startChain(options: ChainOptions): Promise<ChainService> {
     })
   }
 
-  const chain = await startEmbeddedChain({ dir: options.dir, rpcPort: settings.rpcPort, log })
+  const chain = await startEmbeddedChain({
+    dir: options.dir,
+    serve:
+      settings.rpcPort === 0
+        ? null
+        : { host: settings.rpcHost, port: settings.rpcPort, publicUrl: settings.rpcPublicUrl },
+    log,
+  })
   const network = Network.from(EMBEDDED_CHAIN_ID)
   const provider = new BrowserProvider(chain.provider, network, {
     ...providerOptions,
@@ -113,6 +122,7 @@ export async function startChain(options: ChainOptions): Promise<ChainService> {
   return assemble({
     mode: 'embedded',
     rpcUrl: chain.rpcUrl,
+    gateway: chain.gateway,
     provider,
     deployment,
     faucet,
@@ -129,6 +139,7 @@ export async function startChain(options: ChainOptions): Promise<ChainService> {
 function assemble(parts: {
   mode: ChainService['mode']
   rpcUrl: string | null
+  gateway: ChainService['gateway']
   provider: AbstractProvider
   deployment: Deployment
   faucet: Signer | null
@@ -141,6 +152,7 @@ function assemble(parts: {
   return {
     mode: parts.mode,
     rpcUrl: parts.rpcUrl,
+    gateway: parts.gateway,
     chainId: deployment.chainId,
     provider,
     deployment,

@@ -4,6 +4,9 @@ import { join } from 'node:path'
 import { Mnemonic, randomBytes, type Eip1193Provider } from 'ethers'
 import { PRIVATE_FOLDER_MODE } from '../data-folder.ts'
 import type { Logger } from '../log.ts'
+import { servedRpcUrl } from './rpc-address.ts'
+import { startRpcGateway, type RpcBackend } from './rpc-gateway.ts'
+import { loadOrCreateRpcToken, rpcTokenPath } from './rpc-token.ts'
 
 /** Chain id of every embedded chain; consortium chains bring their own. */
 export const EMBEDDED_CHAIN_ID = 1337
@@ -12,49 +15,58 @@ export interface EmbeddedChain {
   provider: Eip1193Provider
   /** Seed of the chain's pre-funded accounts; the node pays gas from account 0. */
   faucetMnemonic: string
-  /** The JSON-RPC URL other nodes can join, when the chain is served. */
+  /** The URL other nodes join through, when the chain is served. */
   rpcUrl: string | null
+  /** Where the gateway listens, when the chain is served. */
+  gateway: { host: string; port: number } | null
   stop(): Promise<void>
 }
 
 export interface EmbeddedChainOptions {
-  /** Folder of the chain database and its faucet seed. */
+  /** Folder of the chain database, its faucet seed and the consortium token. */
   dir: string
-  /** Serve the chain over JSON-RPC on this port (0 = in-process only). */
-  rpcPort: number
+  /** Serve the chain to other nodes through the gateway; null keeps it in this process. */
+  serve: { host: string; port: number; publicUrl?: string } | null
   log: Logger
 }
 
-/** Starts Ganache in this process, persisted under `dir`. */
+/**
+ * Starts Ganache in this process, persisted under `dir`. It is only ever a provider: other
+ * nodes reach it through the token-protected gateway, never through Ganache's own server.
+ */
 export async function startEmbeddedChain(options: EmbeddedChainOptions): Promise<EmbeddedChain> {
   await mkdir(join(options.dir, 'db'), { recursive: true, mode: PRIVATE_FOLDER_MODE })
   const faucetMnemonic = await loadOrCreateFaucetMnemonic(join(options.dir, 'faucet.json'))
   const ganache = await importGanache()
-  const ganacheOptions = {
+  const provider = ganache.provider({
     chain: { chainId: EMBEDDED_CHAIN_ID, hardfork: 'shanghai' as const },
     database: { dbPath: join(options.dir, 'db') },
     wallet: { mnemonic: faucetMnemonic, totalAccounts: 1, defaultBalance: 1_000_000 },
     logging: { quiet: true },
+  })
+  const chain = { provider: provider as unknown as Eip1193Provider, faucetMnemonic }
+  if (!options.serve) {
+    return { ...chain, rpcUrl: null, gateway: null, stop: () => provider.disconnect() }
   }
 
-  if (options.rpcPort === 0) {
-    const provider = ganache.provider(ganacheOptions)
-    return {
-      provider: provider as unknown as Eip1193Provider,
-      faucetMnemonic,
-      rpcUrl: null,
-      stop: () => provider.disconnect(),
-    }
-  }
-
-  const server = ganache.server(ganacheOptions)
-  await server.listen(options.rpcPort, '0.0.0.0')
-  options.log.warn('embedded chain served over JSON-RPC', { port: options.rpcPort })
+  const gateway = await startRpcGateway({
+    backend: provider as unknown as RpcBackend,
+    host: options.serve.host,
+    port: options.serve.port,
+    token: await loadOrCreateRpcToken(rpcTokenPath(options.dir)),
+    log: options.log,
+  }).catch(async (error: unknown) => {
+    await provider.disconnect()
+    throw error
+  })
   return {
-    provider: server.provider as unknown as Eip1193Provider,
-    faucetMnemonic,
-    rpcUrl: `http://127.0.0.1:${options.rpcPort}`,
-    stop: () => server.close(),
+    ...chain,
+    rpcUrl: servedRpcUrl({ ...options.serve, port: gateway.port }),
+    gateway: { host: gateway.host, port: gateway.port },
+    stop: async () => {
+      await gateway.close()
+      await provider.disconnect()
+    },
   }
 }
 

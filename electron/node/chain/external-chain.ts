@@ -1,26 +1,66 @@
-import { ChainUnreachableError } from '../errors.ts'
+import { FetchRequest, JsonRpcProvider, Network, type JsonRpcApiProviderOptions } from 'ethers'
+import { ChainUnauthorizedError, ChainUnreachableError } from '../errors.ts'
 
 const PROBE_TIMEOUT_MS = 5_000
+
+export interface ExternalChainOptions {
+  /** The consortium token, sent as `Authorization: Bearer`; null for an open endpoint. */
+  token: string | null
+  /** @default 5000 */
+  timeoutMs?: number
+}
 
 /**
  * Asks an external JSON-RPC endpoint for its chain id, within a timeout. ethers would retry an
  * unreachable URL forever; this turns it into a clear error at start-up.
  */
-export async function probeChainId(rpcUrl: string, timeoutMs = PROBE_TIMEOUT_MS): Promise<number> {
+export async function probeChainId(rpcUrl: string, options: ExternalChainOptions): Promise<number> {
   let response: Response
   try {
     response = await fetch(rpcUrl, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...authorizationHeader(options.token) },
       body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'eth_chainId', params: [] }),
-      signal: AbortSignal.timeout(timeoutMs),
+      signal: AbortSignal.timeout(options.timeoutMs ?? PROBE_TIMEOUT_MS),
     })
   } catch (error) {
     throw new ChainUnreachableError(`The chain at ${rpcUrl} cannot be reached`, { cause: error })
+  }
+  if (response.status === 401 || response.status === 403) {
+    throw new ChainUnauthorizedError(
+      options.token
+        ? `The chain at ${rpcUrl} refused this node's consortium token`
+        : `The chain at ${rpcUrl} asks for a consortium token, and this node has none`,
+    )
   }
   const body = (await response.json().catch(() => null)) as { result?: unknown } | null
   if (!response.ok || typeof body?.result !== 'string') {
     throw new ChainUnreachableError(`${rpcUrl} did not answer as an Ethereum JSON-RPC endpoint`)
   }
   return Number(BigInt(body.result))
+}
+
+/**
+ * Probes an external chain, then returns an ethers provider pinned to its chain id that sends
+ * the consortium token with every request.
+ */
+export async function connectExternalChain(
+  rpcUrl: string,
+  options: ExternalChainOptions & { provider?: JsonRpcApiProviderOptions },
+): Promise<{ chainId: number; provider: JsonRpcProvider }> {
+  const chainId = await probeChainId(rpcUrl, options)
+  const network = Network.from(chainId)
+  const request = new FetchRequest(rpcUrl)
+  for (const [name, value] of Object.entries(authorizationHeader(options.token))) {
+    request.setHeader(name, value)
+  }
+  const provider = new JsonRpcProvider(request, network, {
+    ...options.provider,
+    staticNetwork: network,
+  })
+  return { chainId, provider }
+}
+
+function authorizationHeader(token: string | null): Record<string, string> {
+  return token ? { Authorization: `Bearer ${token}` } : {}
 }

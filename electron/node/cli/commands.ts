@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs'
 import { stat, writeFile } from 'node:fs/promises'
 import { basename } from 'node:path'
-import { JsonRpcProvider, Network, Wallet } from 'ethers'
+import { Wallet } from 'ethers'
 import { createCaller, createDispatcher } from '../api/dispatch.ts'
-import { probeChainId } from '../chain/external-chain.ts'
+import { connectExternalChain } from '../chain/external-chain.ts'
 import { deployRegistry } from '../chain/registry-artifact.ts'
 import { InvalidInputError } from '../errors.ts'
 import type {
@@ -248,9 +248,7 @@ export const commands = {
     const key = process.env.EMR_DEPLOYER_KEY
     if (!key)
       throw new InvalidInputError('Set EMR_DEPLOYER_KEY to the private key of a funded account')
-    const chainId = await probeChainId(rpcUrl)
-    const network = Network.from(chainId)
-    const provider = new JsonRpcProvider(rpcUrl, network, { staticNetwork: network })
+    const { chainId, provider } = await connectExternalChain(rpcUrl, { token: null })
     try {
       const deployer = new Wallet(key, provider)
       const deployed = await deployRegistry(deployer, deployer.address)

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { DEFAULT_RPC_HOST } from '../chain/rpc-address.ts'
 
 /** A libp2p multiaddr of a consortium peer, e.g. /ip4/10.0.0.5/tcp/4001/p2p/12D3Koo… */
 export const peerMultiaddrSchema = z
@@ -9,8 +10,12 @@ const ethAddress = z.string().regex(/^0x[0-9a-fA-F]{40}$/, 'not an Ethereum addr
 
 export const embeddedChainSchema = z.object({
   mode: z.literal('embedded'),
-  /** Serve the embedded chain over JSON-RPC on this loopback port so other nodes can join; 0 = off. */
+  /** Serve the embedded chain to other nodes (token-protected gateway) on this port; 0 = off. */
   rpcPort: z.number().int().min(0).max(65535).default(0),
+  /** The IP address the gateway binds: loopback unless the administrator opens it wider. */
+  rpcHost: z.union([z.ipv4(), z.ipv6()]).default(DEFAULT_RPC_HOST),
+  /** The URL other nodes use (DNS name, TLS proxy); the bound address when absent. */
+  rpcPublicUrl: z.url({ protocol: /^https?$/ }).optional(),
 })
 
 export const externalChainSchema = z.object({
@@ -23,7 +28,7 @@ export const settingsSchema = z.object({
   language: z.enum(['en', 'zh-TW']).default('en'),
   chain: z
     .discriminatedUnion('mode', [embeddedChainSchema, externalChainSchema])
-    .default({ mode: 'embedded', rpcPort: 0 }),
+    .default({ mode: 'embedded', rpcPort: 0, rpcHost: DEFAULT_RPC_HOST }),
   ipfs: z
     .object({
       /** TCP port for the private swarm; 0 picks a free one at each start. */
