@@ -76,6 +76,12 @@ export const ChainUnreachableError = errorClass(
   'ERR_CHAIN_UNREACHABLE',
   'The chain RPC endpoint cannot be reached',
 )
+/** Other nodes cannot reach this node's chain: it is not served, or at no machine's address. */
+export const ChainNotServedError = errorClass(
+  'ChainNotServedError',
+  'ERR_CHAIN_NOT_SERVED',
+  "Other hospitals cannot reach this node's chain",
+)
 /** The chain's endpoint refused this node: no consortium token, or another network's. */
 export const ChainUnauthorizedError = errorClass(
   'ChainUnauthorizedError',

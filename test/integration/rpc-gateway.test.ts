@@ -340,3 +340,18 @@ describe('the gateway of a hosted embedded chain', () => {
     assert.equal(await attempt('127.0.0.2'), 'ECONNREFUSED')
   })
 })
+
+test('other nodes are given the public URL the administrator set, the gateway stays bound', async () => {
+  const chain = await startEmbeddedChain({
+    dir: await tempDir(),
+    serve: { host: '127.0.0.1', port: 0, publicUrl: 'https://chain.hospital-a.example' },
+    log: silentLogger,
+  })
+  try {
+    assert.equal(chain.rpcUrl, 'https://chain.hospital-a.example')
+    assert.equal(chain.gateway?.host, '127.0.0.1')
+    assert.ok(chain.gateway!.port > 0)
+  } finally {
+    await chain.stop()
+  }
+})

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
-import { servedRpcUrl, urlReach } from '../../electron/node/chain/rpc-address.ts'
+import { exportableRpcUrl, servedRpcUrl, urlReach } from '../../electron/node/chain/rpc-address.ts'
 
 test('the URL other nodes get is the public one when set, else the bound address', () => {
   assert.equal(servedRpcUrl({ host: '127.0.0.1', port: 8545 }), 'http://127.0.0.1:8545')
@@ -30,3 +30,11 @@ for (const [url, reach] of reaches) {
     assert.equal(urlReach(url), reach)
   })
 }
+
+test('a site configuration carries a served URL that names a machine, loopback included', () => {
+  assert.equal(exportableRpcUrl('http://127.0.0.1:8545'), 'http://127.0.0.1:8545')
+  assert.equal(exportableRpcUrl('https://chain.example'), 'https://chain.example')
+  for (const url of [null, 'http://0.0.0.0:8545', 'http://[::]:8545']) {
+    assert.throws(() => exportableRpcUrl(url), { code: 'ERR_CHAIN_NOT_SERVED' }, String(url))
+  }
+})

@@ -45,6 +45,10 @@ const malformed: [string, string][] = [
     '{ "chain": { "mode": "embedded", "rpcPort": 8545, "rpcHost": "localhost" } }',
   ],
   [
+    'a public chain URL naming no machine',
+    '{ "chain": { "mode": "embedded", "rpcPort": 8545, "rpcPublicUrl": "http://0.0.0.0:8545" } }',
+  ],
+  [
     'a public chain URL that is not http(s)',
     '{ "chain": { "mode": "embedded", "rpcPort": 8545, "rpcPublicUrl": "ws://10.0.0.5:8545" } }',
   ],

@@ -44,6 +44,8 @@ export async function startEmbeddedChain(options: EmbeddedChainOptions): Promise
     wallet: { mnemonic: faucetMnemonic, totalAccounts: 1, defaultBalance: 1_000_000 },
     logging: { quiet: true },
   })
+  // Ganache opens its database in the background; once it answers, a stop is always clean.
+  await provider.request({ method: 'eth_blockNumber', params: [] })
   const chain = { provider: provider as unknown as Eip1193Provider, faucetMnemonic }
   if (!options.serve) {
     return { ...chain, rpcUrl: null, gateway: null, stop: () => provider.disconnect() }

@@ -2,6 +2,7 @@
  * Addresses of a served embedded chain: the URL other nodes are given, and whether a URL can
  * work from another machine. Pure and free of Node modules, so the renderer uses it too.
  */
+import { ChainNotServedError } from '../errors.ts'
 /** The address the gateway binds unless the administrator chooses another. */
 export const DEFAULT_RPC_HOST = '127.0.0.1'
 
@@ -25,4 +26,23 @@ export function urlReach(url: string): 'unspecified' | 'loopback' | 'network' {
   if (host === '0.0.0.0' || host === '::') return 'unspecified'
   if (host === 'localhost' || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host)) return 'loopback'
   return 'network'
+}
+
+/**
+ * The chain URL a site configuration may carry. A loopback URL passes (other nodes on the same
+ * machine can use it, and the download screen warns), but no URL at all, or 0.0.0.0 and ::,
+ * which name no machine, cannot be handed to another hospital.
+ */
+export function exportableRpcUrl(rpcUrl: string | null): string {
+  if (!rpcUrl) {
+    throw new ChainNotServedError(
+      "Other hospitals cannot reach this node's chain: serve it first (Settings, the chain's port)",
+    )
+  }
+  if (urlReach(rpcUrl) === 'unspecified') {
+    throw new ChainNotServedError(
+      `${rpcUrl} names no machine: set the chain's public URL (Settings) to the address other hospitals use`,
+    )
+  }
+  return rpcUrl
 }

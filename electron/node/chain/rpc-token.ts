@@ -5,23 +5,18 @@
  * the UI reads, and never in a log.
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto'
-import { readFile, rename, writeFile } from 'node:fs/promises'
-import { join } from 'node:path'
-import { z } from 'zod'
-import { PRIVATE_FILE_MODE } from '../data-folder.ts'
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises'
+import { dirname, join } from 'node:path'
+import { PRIVATE_FILE_MODE, PRIVATE_FOLDER_MODE } from '../data-folder.ts'
 import { InvalidSettingsError } from '../errors.ts'
-
-/** 32 random bytes in base64url: 43 characters, no padding. */
-export const rpcTokenSchema = z
-  .string()
-  .regex(/^[A-Za-z0-9_-]{43}$/, 'not a consortium token (43 base64url characters)')
+import { rpcTokenSchema } from './rpc-token-format.ts'
 
 /** Where the token lives, inside the chain folder of a data folder. */
 export function rpcTokenPath(chainDir: string): string {
   return join(chainDir, 'rpc-token')
 }
 
-export function generateRpcToken(): string {
+function generateRpcToken(): string {
   return randomBytes(32).toString('base64url')
 }
 
@@ -54,6 +49,8 @@ export async function loadOrCreateRpcToken(path: string): Promise<string> {
 export async function replaceRpcToken(path: string, token: string | undefined): Promise<void> {
   await rename(path, `${path}.previous`).catch(() => {})
   if (token === undefined) return
+  // A node joining on its first start has no chain folder yet.
+  await mkdir(dirname(path), { recursive: true, mode: PRIVATE_FOLDER_MODE })
   await writeFile(`${path}.tmp`, rpcTokenSchema.parse(token), { mode: PRIVATE_FILE_MODE })
   await rename(`${path}.tmp`, path)
 }

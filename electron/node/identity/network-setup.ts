@@ -1,5 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import { getAddress } from 'ethers'
+import { exportableRpcUrl } from '../chain/rpc-address.ts'
+import { readRpcToken, rpcTokenPath } from '../chain/rpc-token.ts'
 import { EmrError, InvalidInputError, NotPermittedError, SetupDoneError } from '../errors.ts'
 import type { HospitalNode } from '../node.ts'
 import { dataPaths } from '../paths.ts'
@@ -94,7 +96,10 @@ export async function joinNetwork(node: HospitalNode, input: { siteConfig: strin
   return { restartRequired: true as const, network: parsed.network }
 }
 
-/** The file IT gives a joining hospital. It carries the swarm key: admins and the governor only. */
+/**
+ * The file IT gives a joining hospital. It carries the swarm key and the chain's consortium
+ * token: admins and the governor only.
+ */
 export async function exportSiteConfig(node: HospitalNode): Promise<SiteConfig> {
   const session = node.vault.requireSession()
   const member = await memberView(node, session.address)
@@ -104,18 +109,16 @@ export async function exportSiteConfig(node: HospitalNode): Promise<SiteConfig> 
     )
   }
   const status = await node.status()
-  if (!status.chain.rpcUrl) {
-    throw new NotPermittedError(
-      'Other hospitals cannot reach this chain: serve it over JSON-RPC first (Settings, chain RPC port)',
-    )
-  }
+  const rpcUrl = exportableRpcUrl(status.chain.rpcUrl)
+  const rpcToken = await readRpcToken(rpcTokenPath(dataPaths(node.dataDir).chain))
   return {
     format: 'emr-node-site/1',
     network: listInstitutions(node)[0]?.name ?? 'EMR network',
     chain: {
-      rpcUrl: status.chain.rpcUrl,
+      rpcUrl,
       chainId: status.chain.chainId,
       contractAddress: status.chain.contractAddress,
+      ...(rpcToken ? { rpcToken } : {}),
     },
     ipfs: {
       swarmKey: await readFile(dataPaths(node.dataDir).swarmKey, 'utf8'),

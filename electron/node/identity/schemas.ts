@@ -3,6 +3,7 @@
  * by the api spec, the renderer's forms and the CLI, so every entry point refuses the same input.
  */
 import { z } from 'zod'
+import { rpcTokenSchema } from '../chain/rpc-token-format.ts'
 import { peerMultiaddrSchema } from '../settings/schema.ts'
 import { isValidNationalId } from './national-id.ts'
 
@@ -96,6 +97,8 @@ export const siteConfigSchema = z.object({
     rpcUrl: z.url({ protocol: /^(https?|wss?)$/ }),
     chainId: z.number().int().positive(),
     contractAddress: addressSchema,
+    /** The bearer token of a chain hosted by a member's gateway; absent for an open endpoint. */
+    rpcToken: rpcTokenSchema.optional(),
   }),
   ipfs: z.object({
     swarmKey: z.string().min(1),

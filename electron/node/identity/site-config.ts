@@ -6,6 +6,7 @@
 import { existsSync } from 'node:fs'
 import { readFile, rename, writeFile } from 'node:fs/promises'
 import { z } from 'zod'
+import { replaceRpcToken, rpcTokenPath } from '../chain/rpc-token.ts'
 import { EmrError, InvalidSiteConfigError } from '../errors.ts'
 import { parseSwarmKey } from '../ipfs/swarm-key.ts'
 import { dataPaths } from '../paths.ts'
@@ -42,9 +43,9 @@ export function parseSiteConfig(text: string, source: string): SiteConfig {
 }
 
 /**
- * Points the node at the site's chain, registry and peers, and installs its swarm key (the
- * previous key is kept beside it). Takes effect at the node's next start, or at this one when
- * called before the chain and IPFS start.
+ * Points the node at the site's chain, registry and peers, and installs its swarm key and the
+ * chain's consortium token (the previous ones are kept beside them). Takes effect at the node's
+ * next start, or at this one when called before the chain and IPFS start.
  */
 export async function applySiteConfig(
   settings: SettingsStore,
@@ -63,6 +64,7 @@ export async function applySiteConfig(
   await rename(swarmKey, `${swarmKey}.previous`).catch(() => {})
   await writeFile(`${swarmKey}.tmp`, config.ipfs.swarmKey, { mode: 0o600 })
   await rename(`${swarmKey}.tmp`, swarmKey)
+  await replaceRpcToken(rpcTokenPath(dataPaths(dataDir).chain), config.chain.rpcToken)
 }
 
 /**

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { DEFAULT_RPC_HOST } from '../chain/rpc-address.ts'
+import { DEFAULT_RPC_HOST, urlReach } from '../chain/rpc-address.ts'
 
 /** A libp2p multiaddr of a consortium peer, e.g. /ip4/10.0.0.5/tcp/4001/p2p/12D3Koo… */
 export const peerMultiaddrSchema = z
@@ -15,7 +15,10 @@ export const embeddedChainSchema = z.object({
   /** The IP address the gateway binds: loopback unless the administrator opens it wider. */
   rpcHost: z.union([z.ipv4(), z.ipv6()]).default(DEFAULT_RPC_HOST),
   /** The URL other nodes use (DNS name, TLS proxy); the bound address when absent. */
-  rpcPublicUrl: z.url({ protocol: /^https?$/ }).optional(),
+  rpcPublicUrl: z
+    .url({ protocol: /^https?$/ })
+    .refine((url) => urlReach(url) !== 'unspecified', 'names no machine (0.0.0.0 or ::)')
+    .optional(),
 })
 
 export const externalChainSchema = z.object({
