@@ -1,7 +1,17 @@
-import { FetchRequest, JsonRpcProvider, Network, type JsonRpcApiProviderOptions } from 'ethers'
+import {
+  FetchRequest,
+  JsonRpcProvider,
+  Network,
+  type JsonRpcApiProviderOptions,
+  type JsonRpcPayload,
+  type JsonRpcResult,
+} from 'ethers'
 import { ChainUnauthorizedError, ChainUnreachableError } from '../errors.ts'
+import { chainTransportError } from './transport-errors.ts'
 
 const PROBE_TIMEOUT_MS = 5_000
+/** How long one request to the chain may take once started. */
+const REQUEST_TIMEOUT_MS = 30_000
 
 export interface ExternalChainOptions {
   /** The consortium token, sent as `Authorization: Bearer`; null for an open endpoint. */
@@ -54,11 +64,27 @@ export async function connectExternalChain(
   for (const [name, value] of Object.entries(authorizationHeader(options.token))) {
     request.setHeader(name, value)
   }
-  const provider = new JsonRpcProvider(request, network, {
+  // ethers waits five minutes by default; an api call should fail well before that.
+  request.timeout = REQUEST_TIMEOUT_MS
+  const provider = new ExternalChainProvider(request, network, {
     ...options.provider,
     staticNetwork: network,
   })
   return { chainId, provider }
+}
+
+/**
+ * A provider whose failed requests (the endpoint down, unreachable or too slow) throw
+ * ERR_CHAIN_UNREACHABLE, so every caller of the chain reports an outage as one.
+ */
+class ExternalChainProvider extends JsonRpcProvider {
+  override async _send(payload: JsonRpcPayload | JsonRpcPayload[]): Promise<JsonRpcResult[]> {
+    try {
+      return await super._send(payload)
+    } catch (error) {
+      throw chainTransportError(error, this._getConnection().url) ?? error
+    }
+  }
 }
 
 function authorizationHeader(token: string | null): Record<string, string> {

@@ -1,0 +1,92 @@
+import assert from 'node:assert/strict'
+import { createHash, randomBytes } from 'node:crypto'
+import { after, describe, test } from 'node:test'
+import { Contract, parseEther } from 'ethers'
+import { registryAbi } from '../../electron/node/chain/registry-artifact.ts'
+import type { PatientRegistration } from '../../electron/node/identity/types.ts'
+import { PASS, uploadFile } from '../helpers/clinic.ts'
+import { startTestNode } from '../helpers/node.ts'
+import { startServedChain } from '../helpers/served-chain.ts'
+import { tempDir } from '../helpers/temp.ts'
+
+describe('a node whose external chain goes down', async () => {
+  // On disk, so the chain node can come back with its blocks, as a restarted client would.
+  const chain = await startServedChain({ dbPath: await tempDir('emr-chain-') })
+  after(() => chain.close())
+  const { call } = await startTestNode({
+    settings: {
+      chain: { mode: 'external', rpcUrl: chain.rpcUrl, contractAddress: chain.contractAddress },
+    },
+  })
+
+  /** A new account on the node, funded by the governor (an external chain has no faucet). */
+  async function fundedAccount(label: string) {
+    const { address } = await call<{ address: string }>('accounts.create', {
+      label,
+      passphrase: PASS,
+    })
+    await (await chain.governor.sendTransaction({ to: address, value: parseEther('10') })).wait()
+    return address
+  }
+  const admin = await fundedAccount('Admin')
+  const registry = new Contract(chain.contractAddress, registryAbi, chain.governor)
+  await (await registry.getFunction('addInstitution')(admin, 'North Hospital')).wait()
+  const nurse = await fundedAccount('Nurse')
+  await call('session.signIn', { address: admin, passphrase: PASS })
+  await call('staff.registerDirect', {
+    account: nurse,
+    role: 'nurse',
+    identity: { name: 'Chen Wei', nationalId: 'F131104093', licenceNumber: 'RN-1' },
+  })
+  await call('session.signIn', { address: nurse, passphrase: PASS })
+  const { patient } = await call<PatientRegistration>('patients.register', {
+    name: 'Wang Xiao-Ming',
+    medicalRecordNumber: 'MRN-1',
+    birthDate: '1980-01-01',
+  })
+  const bytes = randomBytes(50_000)
+  const record = await uploadFile(call, { patient: patient.address, bytes })
+  await call('records.open', { cid: record.cid })
+  await chain.close()
+
+  const outcome = (method: string, input?: unknown) =>
+    call(method, input).then(
+      () => 'ok',
+      (error: { code?: string }) => error.code,
+    )
+
+  test('opening a record this node holds says the chain is unreachable', async () => {
+    // The chain decides every read (a revocation mined elsewhere must win): no cached decision.
+    assert.equal(await outcome('records.open', { cid: record.cid }), 'ERR_CHAIN_UNREACHABLE')
+  })
+
+  test("writes, the status and lists that need the caller's standing say so too", async () => {
+    assert.equal(await outcome('node.status'), 'ERR_CHAIN_UNREACHABLE')
+    assert.equal(
+      await outcome('patients.register', {
+        name: 'Lee Mei-Ling',
+        medicalRecordNumber: 'MRN-2',
+        birthDate: '1975-05-05',
+      }),
+      'ERR_CHAIN_UNREACHABLE',
+    )
+    assert.equal(
+      await outcome('records.list', { patient: patient.address }),
+      'ERR_CHAIN_UNREACHABLE',
+    )
+  })
+
+  test('what needs no chain keeps working', async () => {
+    assert.equal(await outcome('settings.get'), 'ok')
+    assert.equal(await outcome('accounts.list'), 'ok')
+  })
+
+  test('once the chain is back, the same node opens the record again', async () => {
+    await chain.reopen()
+    const opened = await call<{ integrity: { sha256: string } }>('records.open', {
+      cid: record.cid,
+    })
+    assert.equal(opened.integrity.sha256, createHash('sha256').update(bytes).digest('hex'))
+    assert.equal(await outcome('node.status'), 'ok')
+  })
+})
