@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict'
+import { randomBytes } from 'node:crypto'
 import { readdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { after, before, describe, test } from 'node:test'
+import { rpcTokenPath } from '../../electron/node/chain/rpc-token.ts'
 import type { EmrError } from '../../electron/node/errors.ts'
 import { generateSwarmKey } from '../../electron/node/ipfs/swarm-key.ts'
 import { dataPaths } from '../../electron/node/paths.ts'
@@ -22,7 +24,7 @@ describe("the installer's site configuration", () => {
   let siteConfig: {
     format: string
     network: string
-    chain: { rpcUrl: string; chainId: number; contractAddress: string }
+    chain: { rpcUrl: string; chainId: number; contractAddress: string; rpcToken: string }
     ipfs: { swarmKey: string; peers: string[] }
   }
   after(() => chain.close())
@@ -37,6 +39,8 @@ describe("the installer's site configuration", () => {
         rpcUrl: chain.rpcUrl,
         chainId: chain.chainId,
         contractAddress: chain.contractAddress,
+        // The consortium token of a hosted chain; this test chain takes any request.
+        rpcToken: randomBytes(32).toString('base64url'),
       },
       ipfs: {
         swarmKey: generateSwarmKey(),
@@ -59,6 +63,10 @@ describe("the installer's site configuration", () => {
     assert.equal(status.chain.chainId, chain.chainId)
     assert.equal(status.chain.contractAddress, chain.contractAddress)
     assert.equal(await readFile(dataPaths(dataDir).swarmKey, 'utf8'), siteConfig.ipfs.swarmKey)
+    assert.equal(
+      await readFile(rpcTokenPath(dataPaths(dataDir).chain), 'utf8'),
+      siteConfig.chain.rpcToken,
+    )
     const stored = JSON.parse(await readFile(dataPaths(dataDir).settings, 'utf8'))
     assert.deepEqual(stored.chain, {
       mode: 'external',
