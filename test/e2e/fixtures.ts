@@ -1,15 +1,18 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { existsSync } from 'node:fs'
-import { mkdtemp, rm } from 'node:fs/promises'
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createInterface } from 'node:readline'
 import { _electron, test as base, type Page, type TestInfo } from '@playwright/test'
+import type { SettingsInput } from '../../electron/node/settings/schema.ts'
 
 export interface AppFixtureOptions {
   appMode: 'browser' | 'electron'
+  /** Written as the data folder's settings.json before the node starts; none by default. */
+  nodeSettings: SettingsInput | undefined
 }
 
 export interface App {
@@ -58,10 +61,13 @@ function electronBinary(): string | undefined {
 
 export const test = base.extend<AppFixtureOptions & { app: App }>({
   appMode: ['browser', { option: true }],
+  nodeSettings: [undefined, { option: true }],
 
-  app: async ({ appMode, page }, use, testInfo) => {
+  app: async ({ appMode, nodeSettings, page }, use, testInfo) => {
     const dataDir = await mkdtemp(join(tmpdir(), 'emr-e2e-'))
     try {
+      if (nodeSettings)
+        await writeFile(join(dataDir, 'settings.json'), JSON.stringify(nodeSettings))
       if (appMode === 'electron') {
         const executablePath = electronBinary()
         if (!executablePath) {

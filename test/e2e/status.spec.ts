@@ -1,3 +1,6 @@
+import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { freePort } from '../helpers/net.ts'
 import { expect, test } from './fixtures.ts'
 
 test('the status screen shows the live chain and IPFS node', async ({ app }) => {
@@ -18,4 +21,29 @@ test('the status screen shows the live chain and IPFS node', async ({ app }) => 
   await expect(page.getByTestId('status-peer-id')).toHaveText(/12D3Koo[1-9A-HJ-NP-Za-km-z]{40,}/)
   await expect(page.getByTestId('status-connected-peers')).toHaveText(/0/)
   await expect(page.getByTestId('status-repo-size')).not.toBeEmpty()
+})
+
+test.describe('a node serving its embedded chain to other hospitals', () => {
+  test.use({
+    // Playwright reads a fixture's dependencies from this pattern: this one has none.
+    // eslint-disable-next-line no-empty-pattern
+    nodeSettings: async ({}, use) => {
+      await use({ chain: { mode: 'embedded', rpcPort: await freePort() } })
+    },
+  })
+
+  test('says where, and that it is a single point of failure', async ({ app }) => {
+    const { page } = app
+    const settings = JSON.parse(await readFile(join(app.dataDir, 'settings.json'), 'utf8')) as {
+      chain: { rpcPort: number }
+    }
+    await page.getByRole('link', { name: 'Node status' }).click()
+    // Bound to loopback unless the administrator chose another address.
+    await expect(page.getByTestId('status-chain-gateway')).toHaveText(
+      `http://127.0.0.1:${settings.chain.rpcPort}`,
+    )
+    const notice = page.getByTestId('status-hosting-notice')
+    await expect(notice).toContainText('single point of failure')
+    await expect(notice).toContainText('Besu')
+  })
 })

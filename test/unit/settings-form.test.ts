@@ -31,3 +31,46 @@ describe('the settings form', () => {
     })
   })
 })
+
+describe("the settings form's served chain", () => {
+  const values = toFormValues(defaultSettings)
+
+  it('keeps the bind address and public URL, and leaves an empty public URL out', () => {
+    const served = parseForm({ ...values, rpcPort: 8545, rpcHost: ' 10.0.0.5 ', rpcPublicUrl: '' })
+    assert.ok(served.ok)
+    assert.deepEqual(served.patch.chain, { mode: 'embedded', rpcPort: 8545, rpcHost: '10.0.0.5' })
+    const proxied = parseForm({ ...values, rpcPublicUrl: 'https://chain.hospital-a.example' })
+    assert.ok(proxied.ok)
+    assert.equal(
+      proxied.patch.chain.mode === 'embedded' && proxied.patch.chain.rpcPublicUrl,
+      'https://chain.hospital-a.example',
+    )
+  })
+
+  it('round-trips what is stored, so saving another section never resets them', () => {
+    const stored = {
+      ...defaultSettings,
+      chain: {
+        mode: 'embedded' as const,
+        rpcPort: 8545,
+        rpcHost: '10.0.0.5',
+        rpcPublicUrl: 'https://chain.hospital-a.example',
+      },
+    }
+    const parsed = parseForm(toFormValues(stored))
+    assert.ok(parsed.ok)
+    assert.deepEqual(parsed.patch.chain, stored.chain)
+  })
+
+  it('refuses a host name as the bind address, and a public URL naming no machine', () => {
+    const parsed = parseForm({
+      ...values,
+      rpcHost: 'localhost',
+      rpcPublicUrl: 'http://0.0.0.0:8545',
+    })
+    assert.deepEqual(!parsed.ok && parsed.errors, {
+      rpcHost: { messageKey: 'settings.invalidRpcHost' },
+      rpcPublicUrl: { messageKey: 'settings.invalidRpcPublicUrl' },
+    })
+  })
+})

@@ -9,7 +9,7 @@ function isChainMode(value: string): value is SettingsFormValues['chainMode'] {
   return value === 'embedded' || value === 'external'
 }
 
-/** Embedded chain (and the port to serve it on) or an external JSON-RPC chain. */
+/** Embedded chain (and where to serve it to other nodes) or an external JSON-RPC chain. */
 export function ChainFields({ form }: { form: SettingsFormState }) {
   const { t } = useTranslation()
   const errorText = useFieldErrorText()
@@ -31,18 +31,42 @@ export function ChainFields({ form }: { form: SettingsFormState }) {
 
         {/* Both modes' values stay in the form, so switching back and forth loses nothing. */}
         {values.chainMode === 'embedded' ? (
-          <NumberInput
-            label={t('settings.rpcPort')}
-            description={t('settings.rpcPortDescription')}
-            value={values.rpcPort}
-            onChange={(port) => setField('rpcPort', port)}
-            error={errorText(errors.rpcPort)}
-            min={0}
-            max={65535}
-            allowDecimal={false}
-            allowNegative={false}
-            styles={narrowInput}
-          />
+          <>
+            <NumberInput
+              label={t('settings.rpcPort')}
+              description={t('settings.rpcPortDescription')}
+              value={values.rpcPort}
+              onChange={(port) => setField('rpcPort', port)}
+              error={errorText(errors.rpcPort)}
+              min={0}
+              max={65535}
+              allowDecimal={false}
+              allowNegative={false}
+              styles={narrowInput}
+            />
+            <TextInput
+              label={t('settings.rpcHost')}
+              description={t('settings.rpcHostDescription')}
+              value={values.rpcHost}
+              onChange={(event) => setField('rpcHost', event.currentTarget.value)}
+              error={errorText(errors.rpcHost)}
+              placeholder="127.0.0.1"
+              styles={monospaceInput}
+              spellCheck={false}
+              autoComplete="off"
+            />
+            <TextInput
+              label={t('settings.rpcPublicUrl')}
+              description={t('settings.rpcPublicUrlDescription')}
+              value={values.rpcPublicUrl}
+              onChange={(event) => setField('rpcPublicUrl', event.currentTarget.value)}
+              error={errorText(errors.rpcPublicUrl)}
+              placeholder="https://chain.hospital.example"
+              styles={monospaceInput}
+              spellCheck={false}
+              autoComplete="off"
+            />
+          </>
         ) : (
           <>
             <TextInput

@@ -4,6 +4,7 @@
  * `settings.update` accepts; only the messages are ours, per field, so they can be translated.
  */
 import type { ParseKeys } from 'i18next'
+import { DEFAULT_RPC_HOST } from '../../../../electron/node/chain/rpc-address.ts'
 import {
   settingsPatchSchema,
   type Settings,
@@ -14,6 +15,9 @@ export interface SettingsFormValues {
   chainMode: Settings['chain']['mode']
   /** Number inputs hold '' while empty. */
   rpcPort: number | string
+  rpcHost: string
+  /** Empty: other nodes are given the bound address. */
+  rpcPublicUrl: string
   rpcUrl: string
   contractAddress: string
   listenPort: number | string
@@ -45,6 +49,8 @@ export function toFormValues(
   return {
     chainMode: chain.mode,
     rpcPort: chain.mode === 'embedded' ? chain.rpcPort : 0,
+    rpcHost: chain.mode === 'embedded' ? chain.rpcHost : DEFAULT_RPC_HOST,
+    rpcPublicUrl: (chain.mode === 'embedded' && chain.rpcPublicUrl) || '',
     rpcUrl: chain.mode === 'external' ? chain.rpcUrl : '',
     contractAddress: chain.mode === 'external' ? chain.contractAddress : '',
     listenPort: ipfs.listenPort,
@@ -57,6 +63,8 @@ export function toFormValues(
 // Where the schema reports an issue (first two path segments) -> the input that shows it.
 const fieldsByPath: Record<string, { field: SettingsFieldName; messageKey: ParseKeys }> = {
   'chain.rpcPort': { field: 'rpcPort', messageKey: 'settings.invalidPort' },
+  'chain.rpcHost': { field: 'rpcHost', messageKey: 'settings.invalidRpcHost' },
+  'chain.rpcPublicUrl': { field: 'rpcPublicUrl', messageKey: 'settings.invalidRpcPublicUrl' },
   'chain.rpcUrl': { field: 'rpcUrl', messageKey: 'settings.invalidRpcUrl' },
   'chain.contractAddress': {
     field: 'contractAddress',
@@ -98,7 +106,12 @@ export function parseForm(values: SettingsFormValues): ParsedForm {
   const patch: FormPatch = {
     chain:
       values.chainMode === 'embedded'
-        ? { mode: 'embedded', rpcPort: toNumber(values.rpcPort) }
+        ? {
+            mode: 'embedded',
+            rpcPort: toNumber(values.rpcPort),
+            rpcHost: values.rpcHost.trim(),
+            ...(values.rpcPublicUrl.trim() ? { rpcPublicUrl: values.rpcPublicUrl.trim() } : {}),
+          }
         : {
             mode: 'external',
             rpcUrl: values.rpcUrl.trim(),

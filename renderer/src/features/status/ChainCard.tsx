@@ -1,7 +1,9 @@
 import { Badge } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
+import { servedRpcUrl } from '../../../../electron/node/chain/rpc-address.ts'
 import type { NodeStatus } from '../../../../electron/node/status.ts'
 import { useFormatters } from '../../i18n/format.ts'
+import { HostedChainNotice } from './HostedChainNotice.tsx'
 import { StatusCard } from './StatusCard.tsx'
 import { DataField } from '../../shared/DataField.tsx'
 
@@ -43,6 +45,15 @@ export function ChainCard({ chain }: { chain: NodeStatus['chain'] }) {
         <DataField label={t('status.chain.rpcUrl')} value={chain.rpcUrl} copyValue={chain.rpcUrl} />
       ) : (
         <DataField label={t('status.chain.rpcUrl')} value={t('status.chain.rpcUrlNone')} />
+      )}
+      {chain.gateway && (
+        <DataField
+          label={t('status.chain.gateway')}
+          value={servedRpcUrl(chain.gateway)}
+          testId="status-chain-gateway"
+          copyValue={servedRpcUrl(chain.gateway)}
+          details={<HostedChainNotice />}
+        />
       )}
     </StatusCard>
   )
