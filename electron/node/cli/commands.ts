@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { stat, writeFile } from 'node:fs/promises'
 import { basename } from 'node:path'
 import { Wallet } from 'ethers'
@@ -30,12 +30,13 @@ import { saveRecord, verifyRecord } from '../records/open.ts'
 import { uploadStartSchema } from '../records/schemas.ts'
 import type { IntegrityReport, RecordView } from '../records/types.ts'
 import { prepareUpload, readFileForUpload, runUpload } from '../records/upload.ts'
+import { parseSiteConfig } from '../identity/site-config.ts'
 import { HospitalNode } from '../node.ts'
 import { dataPaths } from '../paths.ts'
 import { createJsonSettingsStore } from '../settings/store.ts'
 import type { NodeStatus } from '../status.ts'
 import { showControlCharacters } from '../../../renderer/src/shared/visibleText.ts'
-import { inputFile, outputFile } from './files.ts'
+import { callerPath, inputFile, outputFile } from './files.ts'
 
 export interface CommandContext {
   dataDir: string
@@ -271,6 +272,38 @@ export const commands = {
     } finally {
       provider.destroy()
     }
+  },
+
+  /** Checks the file IT bakes into an installer (`npm run dist` runs it first); no secrets shown. */
+  async 'site-config check'(context: CommandContext) {
+    const [path] = context.args
+    if (!path) throw new InvalidInputError('Give the site configuration file to check')
+    if (context.options['if-present'] && !existsSync(callerPath(path))) {
+      context.print(`No ${path}: the installer carries no site configuration\n`, { present: false })
+      return
+    }
+    const file = inputFile(path)
+    const config = parseSiteConfig(readFileSync(file, 'utf8'), file)
+    const summary = {
+      present: true,
+      network: config.network,
+      rpcUrl: config.chain.rpcUrl,
+      chainId: config.chain.chainId,
+      contractAddress: config.chain.contractAddress,
+      consortiumToken: config.chain.rpcToken !== undefined,
+      peers: config.ipfs.peers.length,
+    }
+    context.print(
+      `${file} is a valid site configuration\n` +
+        table([
+          ['network', summary.network],
+          ['chain', `${summary.rpcUrl} (chain id ${summary.chainId})`],
+          ['registry', summary.contractAddress],
+          ['token', summary.consortiumToken ? 'yes' : 'no'],
+          ['peers', summary.peers],
+        ]),
+      summary,
+    )
   },
 
   async 'account create'(context: CommandContext) {

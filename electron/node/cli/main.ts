@@ -15,6 +15,9 @@ node
   status                         start the node on the data folder, print its status, stop
   deploy --rpc URL               deploy the registry to an external chain and print its address
                                  (deployer key from the EMR_DEPLOYER_KEY environment variable)
+  site-config check FILE [--if-present]
+                                 check the site configuration an installer will carry (no
+                                 secrets printed); --if-present: a missing FILE is no error
 accounts (passphrases come from EMR_PASSPHRASE or --passphrase-file, never from arguments)
   account create --label L       create an account; prints its address and recovery phrase once
   account list
@@ -118,6 +121,7 @@ const { values, positionals } = parseArgs({
     enable: { type: 'boolean', default: false },
     disable: { type: 'boolean', default: false },
     force: { type: 'boolean', default: false },
+    'if-present': { type: 'boolean', default: false },
     json: { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h', default: false },
   },
