@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict'
 import { readFile, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
 import { after, before, describe, test } from 'node:test'
 import ganache from 'ganache'
 import { Wallet } from 'ethers'
@@ -78,6 +79,25 @@ describe('the cli', () => {
     assert.match(result.stdout, /peer id\s+12D3KooW\w+/)
     // It stopped cleanly: the folder is free again.
     assert.equal((await runCli(['status', '--data-dir', dataDir, '--json'])).code, 0)
+  })
+
+  test("status of a node hosting its chain names the gateway's address and the risk", async () => {
+    const dataDir = await tempDir()
+    const port = await freePort()
+    await writeFile(
+      dataPaths(dataDir).settings,
+      JSON.stringify({ chain: { mode: 'embedded', rpcPort: port } }),
+    )
+    const result = await runCli(['status', '--data-dir', dataDir])
+    assert.equal(result.code, 0, result.stderr)
+    assert.match(
+      result.stdout,
+      new RegExp(`chain gateway\\s+http://127\\.0\\.0\\.1:${port} \\(.*single point of failure`),
+    )
+    // The log says once where the chain is served, never the token.
+    const token = await readFile(join(dataPaths(dataDir).chain, 'rpc-token'), 'utf8')
+    assert.match(result.stderr, /the embedded chain is served to other nodes/)
+    assert.ok(!result.stderr.includes(token))
   })
 
   test('malformed settings are reported with their code and left as they were', async () => {

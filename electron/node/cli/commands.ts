@@ -4,6 +4,7 @@ import { basename } from 'node:path'
 import { Wallet } from 'ethers'
 import { createCaller, createDispatcher } from '../api/dispatch.ts'
 import { connectExternalChain } from '../chain/external-chain.ts'
+import { servedRpcUrl } from '../chain/rpc-address.ts'
 import { deployRegistry } from '../chain/registry-artifact.ts'
 import { InvalidInputError } from '../errors.ts'
 import type {
@@ -646,6 +647,11 @@ function formatStatus(status: NodeStatus): string {
     ['data folder', status.dataDir],
     ['node secret', status.nodeSecret ?? 'none: automatic emergency release unavailable'],
     ['chain', `${status.chain.mode}${status.chain.rpcUrl ? ` (${status.chain.rpcUrl})` : ''}`],
+    [
+      'chain gateway',
+      status.chain.gateway &&
+        `${servedRpcUrl(status.chain.gateway)} (hosting the network's chain: a single point of failure)`,
+    ],
     ['chain id', status.chain.chainId],
     ['block height', status.chain.blockHeight],
     ['contract', status.chain.contractAddress],
