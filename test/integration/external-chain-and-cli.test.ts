@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict'
 import { readFile, writeFile } from 'node:fs/promises'
-import { join } from 'node:path'
 import { after, before, describe, test } from 'node:test'
 import ganache from 'ganache'
 import { Wallet } from 'ethers'
+import { rpcTokenPath } from '../../electron/node/chain/rpc-token.ts'
 import { dataPaths } from '../../electron/node/paths.ts'
 import { runCli } from '../helpers/cli.ts'
 import { freePort } from '../helpers/net.ts'
@@ -95,7 +95,7 @@ describe('the cli', () => {
       new RegExp(`chain gateway\\s+http://127\\.0\\.0\\.1:${port} \\(.*single point of failure`),
     )
     // The log says once where the chain is served, never the token.
-    const token = await readFile(join(dataPaths(dataDir).chain, 'rpc-token'), 'utf8')
+    const token = await readFile(rpcTokenPath(dataPaths(dataDir).chain), 'utf8')
     assert.match(result.stderr, /the embedded chain is served to other nodes/)
     assert.ok(!result.stderr.includes(token))
   })
