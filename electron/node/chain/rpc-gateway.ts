@@ -43,7 +43,7 @@ export interface RpcGateway {
 }
 
 /** JSON-RPC error codes the gateway itself answers with. */
-export const gatewayErrorCodes = {
+const gatewayErrorCodes = {
   parseError: -32700,
   invalidRequest: -32600,
   methodNotAvailable: -32601,
@@ -53,6 +53,8 @@ export const gatewayErrorCodes = {
 } as const
 
 const DEFAULT_MAX_BODY_BYTES = 1024 * 1024
+/** A caller that has not sent its whole request by then is cut off (Node's default: 5 min). */
+const REQUEST_TIMEOUT_MS = 30_000
 
 interface RpcError {
   code: number
@@ -72,7 +74,7 @@ interface RpcReply {
 /** Starts the gateway; resolves once it listens. */
 export async function startRpcGateway(options: RpcGatewayOptions): Promise<RpcGateway> {
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES
-  const server = createServer((request, response) => {
+  const server = createServer({ requestTimeout: REQUEST_TIMEOUT_MS }, (request, response) => {
     handle(request, response).catch((error: unknown) => {
       options.log.error('chain gateway request failed', { error: String(error) })
       if (!response.headersSent)
@@ -208,7 +210,7 @@ function isRequest(
  * attaches stacks, program counters and transaction hashes under `data`; only revert data (hex)
  * is kept, since a client needs it to decode a contract's custom error.
  */
-export function sanitizedError(error: unknown): RpcError {
+function sanitizedError(error: unknown): RpcError {
   const { code, message, data } = (error ?? {}) as {
     code?: unknown
     message?: unknown
