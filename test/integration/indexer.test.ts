@@ -42,6 +42,7 @@ test('a sync asked for while another runs indexes the blocks mined after that ru
     provider: indexerProvider,
     iface: new Interface(['event Ping()']),
     address: pinger,
+    chainId: 1337,
     fromBlock: 0,
     log: silentLogger,
   })

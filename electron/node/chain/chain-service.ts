@@ -163,6 +163,7 @@ function assemble(parts: {
       provider,
       iface: registryInterface,
       address: deployment.contractAddress,
+      chainId: deployment.chainId,
       fromBlock: deployment.blockNumber,
       log: log.child('indexer'),
     }),

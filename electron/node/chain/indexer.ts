@@ -1,10 +1,21 @@
-import type { Interface, Log, Provider } from 'ethers'
+import { getAddress, type Interface, type Log, type Provider } from 'ethers'
 import { CoalescingTask } from '../coalescing-task.ts'
 import { transaction, type Database } from '../db/database.ts'
 import type { Logger } from '../log.ts'
 
 /** Blocks per getLogs call: small enough for public endpoints' limits. */
 const BATCH_BLOCKS = 2_000
+
+/** Where `node_meta` keeps which chain and registry the index was built from. */
+const SOURCE_KEY = 'event_index_source'
+
+/**
+ * Tables that hold facts of one chain and registry only, beside the events: emptied when the
+ * node is pointed at another one. `block_times` are that chain's blocks; `audit_anchors` are this
+ * node's anchors on it, which the read-log check would otherwise report as missing from the new
+ * chain. Local data (read log, uploads, the patient directory, staff identities) stays.
+ */
+const CHAIN_BOUND_TABLES = ['chain_events', 'indexer_cursor', 'block_times', 'audit_anchors']
 
 export interface IndexedEvent {
   blockNumber: number
@@ -14,24 +25,38 @@ export interface IndexedEvent {
   args: Record<string, string>
 }
 
+/** A table kept from the events, moved in the same transactions as the index. */
+export interface Projection {
+  /** Takes a batch of new events. */
+  apply(events: IndexedEvent[]): void
+  /** Forgets what came from blocks after `block` (-1: everything, the chain changed). */
+  rollBackAfter(block: number): void
+}
+
 /**
  * Copies the registry's events into the database and remembers how far it got, so lists that
  * only clients read (directories, histories, the audit trail) come from SQL, not from storage.
+ * The index belongs to one chain and registry: pointed at another, it starts over.
  */
 export class EventIndexer {
   readonly #db: Database
   readonly #provider: Provider
   readonly #iface: Interface
   readonly #address: string
+  readonly #source: string
+  readonly #fromBlock: number
   readonly #log: Logger
   readonly #syncs = new CoalescingTask(() => this.#syncToHead())
-  readonly #projections: ((events: IndexedEvent[]) => void)[] = []
+  readonly #projections: Projection[] = []
+  #sourceChecked = false
 
   constructor(options: {
     db: Database
     provider: Provider
     iface: Interface
     address: string
+    /** The chain the registry lives on: with the address, what the index belongs to. */
+    chainId: number
     fromBlock: number
     log: Logger
   }) {
@@ -39,6 +64,8 @@ export class EventIndexer {
     this.#provider = options.provider
     this.#iface = options.iface
     this.#address = options.address
+    this.#source = `${options.chainId}:${getAddress(options.address)}`
+    this.#fromBlock = options.fromBlock
     this.#log = options.log
     options.db
       .prepare('INSERT OR IGNORE INTO indexer_cursor (contract_address, next_block) VALUES (?, ?)')
@@ -49,9 +76,9 @@ export class EventIndexer {
    * Adds a projection: it sees each batch of new events inside the batch's transaction, so the
    * tables it keeps move together with the cursor. Events already indexed are replayed to it.
    */
-  project(projection: (events: IndexedEvent[]) => void): void {
+  project(projection: Projection): void {
     this.#projections.push(projection)
-    transaction(this.#db, () => projection(this.events()))
+    transaction(this.#db, () => projection.apply(this.events()))
   }
 
   get nextBlock(): number {
@@ -75,6 +102,7 @@ export class EventIndexer {
   }
 
   async #syncToHead(): Promise<number> {
+    this.#startOverIfSourceChanged()
     const head = await this.#provider.getBlockNumber()
     let from = this.nextBlock
     while (from <= head) {
@@ -88,6 +116,43 @@ export class EventIndexer {
       from = to + 1
     }
     return from
+  }
+
+  /**
+   * Empties the index when it was built from another chain or registry (the node joined another
+   * network, or its registry was deployed anew), so no old event shows beside the new chain's.
+   * Runs at the first sync, once every projection is registered, in one transaction with them.
+   */
+  #startOverIfSourceChanged(): void {
+    if (this.#sourceChecked) return
+    const stored = this.#db.prepare('SELECT value FROM node_meta WHERE key = ?').get(SOURCE_KEY) as
+      { value: string } | undefined
+    if (stored?.value !== this.#source && (stored || this.#holdsOtherRegistry())) {
+      this.#log.info('the chain or registry changed: re-indexing from the start')
+      transaction(this.#db, () => {
+        for (const table of CHAIN_BOUND_TABLES) this.#db.exec(`DELETE FROM ${table}`)
+        for (const projection of this.#projections) projection.rollBackAfter(-1)
+        this.#db
+          .prepare('INSERT INTO indexer_cursor (contract_address, next_block) VALUES (?, ?)')
+          .run(this.#address, this.#fromBlock)
+      })
+    }
+    this.#db
+      .prepare('INSERT OR REPLACE INTO node_meta (key, value) VALUES (?, ?)')
+      .run(SOURCE_KEY, this.#source)
+    this.#sourceChecked = true
+  }
+
+  /**
+   * Whether an index from before the source was recorded came (in part) from another registry:
+   * its cursor names one. An index of this registry alone is kept and adopted.
+   */
+  #holdsOtherRegistry(): boolean {
+    return (
+      this.#db
+        .prepare('SELECT 1 FROM indexer_cursor WHERE contract_address <> ? LIMIT 1')
+        .get(this.#address) !== undefined
+    )
   }
 
   /** Saves a batch and moves the cursor in one transaction, so a crash never skips or doubles. */
@@ -126,7 +191,7 @@ export class EventIndexer {
           indexed.push(event)
         }
       }
-      for (const projection of this.#projections) projection(indexed)
+      for (const projection of this.#projections) projection.apply(indexed)
       this.#db
         .prepare('UPDATE indexer_cursor SET next_block = ? WHERE contract_address = ?')
         .run(nextBlock, this.#address)

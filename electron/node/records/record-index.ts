@@ -1,7 +1,7 @@
 /** The local index of record versions: fed by RecordAnchored events, enriched with metadata. */
 import { getAddress, getBytes } from 'ethers'
 import { CID } from 'multiformats/cid'
-import type { IndexedEvent } from '../chain/indexer.ts'
+import type { IndexedEvent, Projection } from '../chain/indexer.ts'
 import { joinCid } from '../chain/registry-artifact.ts'
 import type { Database } from '../db/database.ts'
 import { reasonOfCode } from './entered-in-error-schema.ts'
@@ -13,8 +13,11 @@ export function cidText(bytesHex: string): string {
   return CID.decode(getBytes(bytesHex)).toString()
 }
 
-/** A projection for the event indexer: one row per anchored version. */
-export function projectRecords(db: Database): (events: IndexedEvent[]) => void {
+/**
+ * A projection for the event indexer: one row per anchored version. A rolled-back version's row
+ * goes with its clear metadata, which comes back when the version is opened again.
+ */
+export function projectRecords(db: Database): Projection {
   const insert = db.prepare(
     `INSERT OR IGNORE INTO records (record_id, version, cid, patient, uploader, tx_hash, block_number)
      VALUES (?, ?, ?, ?, ?, ?, ?)`,
@@ -23,7 +26,12 @@ export function projectRecords(db: Database): (events: IndexedEvent[]) => void {
     `UPDATE records SET error_reason = ?, error_by = ?, error_block = ?, error_tx_hash = ?
      WHERE record_id = ? AND version = ?`,
   )
-  return (events) => {
+  const forgetVersions = db.prepare('DELETE FROM records WHERE block_number > ?')
+  const forgetErrorMarks = db.prepare(
+    `UPDATE records SET error_reason = NULL, error_by = NULL, error_block = NULL,
+       error_tx_hash = NULL WHERE error_block > ?`,
+  )
+  const apply = (events: IndexedEvent[]) => {
     for (const { name, args, txHash, blockNumber } of events) {
       if (name === 'RecordEnteredInError') {
         markEnteredInError.run(
@@ -47,6 +55,13 @@ export function projectRecords(db: Database): (events: IndexedEvent[]) => void {
         blockNumber,
       )
     }
+  }
+  return {
+    apply,
+    rollBackAfter(block) {
+      forgetVersions.run(block)
+      forgetErrorMarks.run(block)
+    },
   }
 }
 

@@ -1,0 +1,90 @@
+import assert from 'node:assert/strict'
+import { readFile } from 'node:fs/promises'
+import { after, test } from 'node:test'
+import { Contract, ContractFactory, Wallet } from 'ethers'
+import { registryInterface } from '../../electron/node/chain/chain-service.ts'
+import { EventIndexer } from '../../electron/node/chain/indexer.ts'
+import { registryAbi, registryBytecode } from '../../electron/node/chain/registry-artifact.ts'
+import { openDatabase } from '../../electron/node/db/database.ts'
+import { listInstitutions } from '../../electron/node/identity/staff.ts'
+import { silentLogger } from '../../electron/node/log.ts'
+import type { HospitalNode } from '../../electron/node/node.ts'
+import { startClinic, uploadFile } from '../helpers/clinic.ts'
+import { startTestNode } from '../helpers/node.ts'
+import { startServedChain } from '../helpers/served-chain.ts'
+
+const ct = await readFile(new URL('../fixtures/CT_small.dcm', import.meta.url))
+
+const rows = (node: HospitalNode, table: string) =>
+  (node.db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n
+
+/** What a node that never saw another chain indexes from the chain and registry `node` uses. */
+async function freshIndex(node: HospitalNode) {
+  const indexer = new EventIndexer({
+    db: openDatabase(':memory:'),
+    provider: node.chain.provider,
+    iface: registryInterface,
+    address: node.chain.deployment.contractAddress,
+    chainId: node.chain.chainId,
+    fromBlock: 0,
+    log: silentLogger,
+  })
+  await indexer.sync()
+  return indexer.events()
+}
+
+test('a node that joined another chain, then another registry, shows none of the old events', async () => {
+  // A hospital ran its own embedded chain: a network, staff, a patient and a record.
+  const first = await startClinic()
+  await uploadFile(first.call, { patient: first.patient.patient.address, bytes: ct })
+  assert.equal(rows(first.node, 'records'), 1)
+  await first.stop()
+
+  // It joins a consortium chain, whose registry already holds another institution.
+  const consortium = await startServedChain()
+  after(() => consortium.close())
+  const admin = Wallet.createRandom().address
+  const registry = new Contract(consortium.contractAddress, registryAbi, consortium.governor)
+  await (await registry.getFunction('addInstitution')(admin, 'Kaohsiung Veterans')).wait()
+  const joined = await startTestNode({
+    dataDir: first.dataDir,
+    settings: {
+      chain: {
+        mode: 'external',
+        rpcUrl: consortium.rpcUrl,
+        contractAddress: consortium.contractAddress,
+      },
+    },
+  })
+  assert.deepEqual(joined.node.chain.indexer.events(), await freshIndex(joined.node))
+  assert.deepEqual(
+    listInstitutions(joined.node).map((i) => i.name),
+    ['Kaohsiung Veterans'],
+  )
+  assert.equal(rows(joined.node, 'records'), 0, 'no record of the old chain is listed')
+  // What people typed at this node stays: the patient directory, staff identities, reads.
+  assert.equal(rows(joined.node, 'patients'), 1)
+  assert.equal(rows(joined.node, 'staff_identities'), 2)
+  await joined.stop()
+
+  // The consortium deploys its registry anew on the same chain: same chain id, new address.
+  const redeployed = await new ContractFactory(
+    registryAbi,
+    registryBytecode,
+    consortium.governor,
+  ).deploy(consortium.governor.address)
+  await redeployed.waitForDeployment()
+  const moved = await startTestNode({
+    dataDir: first.dataDir,
+    settings: {
+      chain: {
+        mode: 'external',
+        rpcUrl: consortium.rpcUrl,
+        contractAddress: await redeployed.getAddress(),
+      },
+    },
+  })
+  assert.equal(moved.node.chain.chainId, joined.node.chain.chainId)
+  assert.deepEqual(moved.node.chain.indexer.events(), await freshIndex(moved.node))
+  assert.deepEqual(listInstitutions(moved.node), [])
+})
