@@ -18,6 +18,7 @@ import { appendRead, type ReadLogEntry } from '../audit/read-log.ts'
 import {
   accessDeniedError,
   EmrError,
+  type AccessDenialReason,
   KeyUnwrapError,
   NoRecordKeyError,
   NotAnchoredError,
@@ -129,7 +130,7 @@ async function authorize(
 function refuseRelayedRotation(
   node: HospitalNode,
   read: { cid: CID; anchor: AnchoredVersion; reader: string; purpose: ReadPurpose | undefined },
-  status: AccessStatusName,
+  status: AccessDenialReason,
 ): never {
   const error = accessDeniedError(status, read.reader, read.anchor.recordId)
   logRead(node, { ...read, action: 'denied' }, error.code)
