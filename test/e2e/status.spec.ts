@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { freePort } from '../helpers/net.ts'
 import { expect, test } from './fixtures.ts'
+import { callApi } from './steps.ts'
 
 test('the status screen shows the live chain and IPFS node', async ({ app }) => {
   const { page } = app
@@ -23,6 +24,13 @@ test('the status screen shows the live chain and IPFS node', async ({ app }) => 
   await expect(page.getByTestId('status-repo-size')).not.toBeEmpty()
 })
 
+/** The settings the node started with, as the fixture wrote them. */
+async function servedSettings(dataDir: string): Promise<{ chain: { rpcPort: number } }> {
+  return JSON.parse(await readFile(join(dataDir, 'settings.json'), 'utf8')) as {
+    chain: { rpcPort: number }
+  }
+}
+
 test.describe('a node serving its embedded chain to other hospitals', () => {
   test.use({
     // Playwright reads a fixture's dependencies from this pattern: this one has none.
@@ -34,9 +42,7 @@ test.describe('a node serving its embedded chain to other hospitals', () => {
 
   test('says where, and that it is a single point of failure', async ({ app }) => {
     const { page } = app
-    const settings = JSON.parse(await readFile(join(app.dataDir, 'settings.json'), 'utf8')) as {
-      chain: { rpcPort: number }
-    }
+    const settings = await servedSettings(app.dataDir)
     await page.getByRole('link', { name: 'Node status' }).click()
     // Bound to loopback unless the administrator chose another address.
     await expect(page.getByTestId('status-chain-gateway')).toHaveText(
@@ -45,5 +51,39 @@ test.describe('a node serving its embedded chain to other hospitals', () => {
     const notice = page.getByTestId('status-hosting-notice')
     await expect(notice).toContainText('single point of failure')
     await expect(notice).toContainText('Besu')
+  })
+
+  test("hands the administrator a site configuration with the gateway's URL and the token", async ({
+    app,
+  }) => {
+    const { page } = app
+    const url = `http://127.0.0.1:${(await servedSettings(app.dataDir)).chain.rpcPort}`
+    // The administrator is signed in once the network exists.
+    await callApi(page, 'setup.createNetwork', {
+      institutionName: 'Taipei Municipal General Hospital',
+      governor: { label: 'IT governor', passphrase: 'governor long passphrase' },
+      admin: {
+        label: 'Dr Lin (admin)',
+        passphrase: 'admin correct horse battery',
+        name: 'Lin Mei-Hua',
+        nationalId: 'A123456789',
+        licenceNumber: 'MD-100234',
+      },
+    })
+    await page.reload()
+    await page.getByRole('link', { name: 'Settings' }).click()
+    // Served on loopback (the default): fine for nodes on this computer, and the screen says so.
+    await expect(page.getByTestId('site-config-loopback')).toContainText(
+      `${url}, works only on this computer`,
+    )
+    const download = page.waitForEvent('download')
+    await page.getByRole('button', { name: 'Download site configuration' }).click()
+    const config = JSON.parse(await readFile(await (await download).path(), 'utf8')) as {
+      chain: { rpcUrl: string; rpcToken: string }
+    }
+    expect(config.chain.rpcUrl).toBe(url)
+    expect(config.chain.rpcToken).toBe(
+      await readFile(join(app.dataDir, 'chain', 'rpc-token'), 'utf8'),
+    )
   })
 })
