@@ -275,6 +275,25 @@ describe('the gateway of a hosted embedded chain', () => {
     })
   })
 
+  test('a notification (no id) gets no reply: an allowed one runs, a refused one does not', async () => {
+    const recipient = Wallet.createRandom().address
+    const before = await latestBlock()
+    const raw = await faucet.signTransaction(
+      await faucet.populateTransaction({ to: recipient, value: 5n }),
+    )
+    const answer = await post(
+      [
+        { jsonrpc: '2.0', method: 'evm_increaseTime', params: [86_400] },
+        { jsonrpc: '2.0', method: 'eth_sendRawTransaction', params: [raw] },
+      ],
+      { authorization: `Bearer ${token}` },
+    )
+    assert.equal(answer.status, 204)
+    assert.equal(answer.text, '')
+    assert.equal(await balanceOf(recipient), 5n)
+    assert.ok(Number((await latestBlock()).timestamp) - Number(before.timestamp) < 3600)
+  })
+
   describe('what a browser or a careless client sees', () => {
     test('no CORS headers, even for a request naming an Origin, and no preflight', async () => {
       const origin = { origin: 'http://evil.example', authorization: `Bearer ${token}` }
