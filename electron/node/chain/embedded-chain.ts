@@ -37,6 +37,8 @@ export interface EmbeddedChainOptions {
 export async function startEmbeddedChain(options: EmbeddedChainOptions): Promise<EmbeddedChain> {
   await mkdir(join(options.dir, 'db'), { recursive: true, mode: PRIVATE_FOLDER_MODE })
   const faucetMnemonic = await loadOrCreateFaucetMnemonic(join(options.dir, 'faucet.json'))
+  // Read before Ganache opens its database, so a damaged token file stops nothing half-started.
+  const token = options.serve ? await loadOrCreateRpcToken(rpcTokenPath(options.dir)) : null
   const ganache = await importGanache()
   const provider = ganache.provider({
     chain: { chainId: EMBEDDED_CHAIN_ID, hardfork: 'shanghai' as const },
@@ -47,7 +49,7 @@ export async function startEmbeddedChain(options: EmbeddedChainOptions): Promise
   // Ganache opens its database in the background; once it answers, a stop is always clean.
   await provider.request({ method: 'eth_blockNumber', params: [] })
   const chain = { provider: provider as unknown as Eip1193Provider, faucetMnemonic }
-  if (!options.serve) {
+  if (!options.serve || !token) {
     return { ...chain, rpcUrl: null, gateway: null, stop: () => provider.disconnect() }
   }
 
@@ -55,7 +57,7 @@ export async function startEmbeddedChain(options: EmbeddedChainOptions): Promise
     backend: provider as unknown as RpcBackend,
     host: options.serve.host,
     port: options.serve.port,
-    token: await loadOrCreateRpcToken(rpcTokenPath(options.dir)),
+    token,
     log: options.log,
   }).catch(async (error: unknown) => {
     await provider.disconnect()
