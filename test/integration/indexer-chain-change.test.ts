@@ -2,14 +2,11 @@ import assert from 'node:assert/strict'
 import { readFile } from 'node:fs/promises'
 import { after, test } from 'node:test'
 import { Contract, ContractFactory, Wallet } from 'ethers'
-import { registryInterface } from '../../electron/node/chain/chain-service.ts'
-import { EventIndexer } from '../../electron/node/chain/indexer.ts'
 import { registryAbi, registryBytecode } from '../../electron/node/chain/registry-artifact.ts'
-import { openDatabase } from '../../electron/node/db/database.ts'
 import { listInstitutions } from '../../electron/node/identity/staff.ts'
-import { silentLogger } from '../../electron/node/log.ts'
 import type { HospitalNode } from '../../electron/node/node.ts'
 import { startClinic, uploadFile } from '../helpers/clinic.ts'
+import { freshIndex } from '../helpers/fresh-index.ts'
 import { startTestNode } from '../helpers/node.ts'
 import { startServedChain } from '../helpers/served-chain.ts'
 
@@ -17,21 +14,6 @@ const ct = await readFile(new URL('../fixtures/CT_small.dcm', import.meta.url))
 
 const rows = (node: HospitalNode, table: string) =>
   (node.db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n
-
-/** What a node that never saw another chain indexes from the chain and registry `node` uses. */
-async function freshIndex(node: HospitalNode) {
-  const indexer = new EventIndexer({
-    db: openDatabase(':memory:'),
-    provider: node.chain.provider,
-    iface: registryInterface,
-    address: node.chain.deployment.contractAddress,
-    chainId: node.chain.chainId,
-    fromBlock: 0,
-    log: silentLogger,
-  })
-  await indexer.sync()
-  return indexer.events()
-}
 
 test('a node that joined another chain, then another registry, shows none of the old events', async () => {
   // A hospital ran its own embedded chain: a network, staff, a patient and a record.
@@ -56,7 +38,7 @@ test('a node that joined another chain, then another registry, shows none of the
       },
     },
   })
-  assert.deepEqual(joined.node.chain.indexer.events(), await freshIndex(joined.node))
+  assert.deepEqual(joined.node.chain.indexer.events(), (await freshIndex(joined.node)).events)
   assert.deepEqual(
     listInstitutions(joined.node).map((i) => i.name),
     ['Kaohsiung Veterans'],
@@ -85,6 +67,6 @@ test('a node that joined another chain, then another registry, shows none of the
     },
   })
   assert.equal(moved.node.chain.chainId, joined.node.chain.chainId)
-  assert.deepEqual(moved.node.chain.indexer.events(), await freshIndex(moved.node))
+  assert.deepEqual(moved.node.chain.indexer.events(), (await freshIndex(moved.node)).events)
   assert.deepEqual(listInstitutions(moved.node), [])
 })

@@ -2,9 +2,13 @@ import { getAddress, type Interface, type Log, type Provider } from 'ethers'
 import { CoalescingTask } from '../coalescing-task.ts'
 import { transaction, type Database } from '../db/database.ts'
 import type { Logger } from '../log.ts'
+import { blockHashes, heightsToRemember, IndexedBlocks } from './indexed-blocks.ts'
 
 /** Blocks per getLogs call: small enough for public endpoints' limits. */
 const BATCH_BLOCKS = 2_000
+
+/** Reads of a batch the chain may change under (a reorganisation) before a sync gives up. */
+const MAX_UNSETTLED_READS = 10
 
 /** Where `node_meta` keeps which chain and registry the index was built from. */
 const SOURCE_KEY = 'event_index_source'
@@ -15,7 +19,13 @@ const SOURCE_KEY = 'event_index_source'
  * node's anchors on it, which the read-log check would otherwise report as missing from the new
  * chain. Local data (read log, uploads, the patient directory, staff identities) stays.
  */
-const CHAIN_BOUND_TABLES = ['chain_events', 'indexer_cursor', 'block_times', 'audit_anchors']
+const CHAIN_BOUND_TABLES = [
+  'chain_events',
+  'indexer_cursor',
+  'indexed_blocks',
+  'block_times',
+  'audit_anchors',
+]
 
 export interface IndexedEvent {
   blockNumber: number
@@ -36,7 +46,8 @@ export interface Projection {
 /**
  * Copies the registry's events into the database and remembers how far it got, so lists that
  * only clients read (directories, histories, the audit trail) come from SQL, not from storage.
- * The index belongs to one chain and registry: pointed at another, it starts over.
+ * The index belongs to one chain and registry: pointed at another, it starts over. It follows
+ * the chain's reorganisations: blocks it took that the chain replaced are rolled back.
  */
 export class EventIndexer {
   readonly #db: Database
@@ -48,6 +59,7 @@ export class EventIndexer {
   readonly #log: Logger
   readonly #syncs = new CoalescingTask(() => this.#syncToHead())
   readonly #projections: Projection[] = []
+  readonly #blocks: IndexedBlocks
   #sourceChecked = false
 
   constructor(options: {
@@ -67,6 +79,7 @@ export class EventIndexer {
     this.#source = `${options.chainId}:${getAddress(options.address)}`
     this.#fromBlock = options.fromBlock
     this.#log = options.log
+    this.#blocks = new IndexedBlocks(options.db)
     options.db
       .prepare('INSERT OR IGNORE INTO indexer_cursor (contract_address, next_block) VALUES (?, ?)')
       .run(this.#address, options.fromBlock)
@@ -103,19 +116,73 @@ export class EventIndexer {
 
   async #syncToHead(): Promise<number> {
     this.#startOverIfSourceChanged()
-    const head = await this.#provider.getBlockNumber()
-    let from = this.nextBlock
-    while (from <= head) {
-      const to = Math.min(from + BATCH_BLOCKS - 1, head)
-      const logs = await this.#provider.getLogs({
-        address: this.#address,
-        fromBlock: from,
-        toBlock: to,
-      })
-      this.#store(logs, to + 1)
-      from = to + 1
+    for (let attempt = 1; ; attempt++) {
+      // A chain that changes under every read is broken, not reorganising: give up this sync.
+      if (attempt > MAX_UNSETTLED_READS) throw new Error('The chain kept changing during the sync')
+      await this.#rollBackIfReorganised()
+      const head = await this.#provider.getBlockNumber()
+      let from = this.nextBlock
+      while (from <= head) {
+        const to = Math.min(from + BATCH_BLOCKS - 1, head)
+        const batch = await this.#readBatch(from, to, head)
+        if (!batch) break
+        this.#store(batch.logs, to + 1, batch.hashes)
+        from = to + 1
+      }
+      if (from > head) return from
     }
-    return from
+  }
+
+  /**
+   * A batch's logs and the hashes of its blocks to remember; null when the chain reorganised
+   * under the read (a block to remember changed or vanished, or a log names another block).
+   */
+  async #readBatch(from: number, to: number, head: number) {
+    const hashes = await blockHashes(this.#provider, heightsToRemember(from, to, head))
+    const logs = await this.#provider.getLogs({
+      address: this.#address,
+      fromBlock: from,
+      toBlock: to,
+    })
+    const after = await blockHashes(this.#provider, [to])
+    const settled =
+      [...hashes.values()].every((hash) => hash !== null) &&
+      after.get(to) === hashes.get(to) &&
+      logs.every(
+        (log) => !hashes.has(log.blockNumber) || hashes.get(log.blockNumber) === log.blockHash,
+      )
+    return settled ? { logs, hashes: hashes as Map<number, string> } : null
+  }
+
+  /**
+   * Checks that the chain still holds the last block indexed; when it replaced it, walks back the
+   * remembered blocks to the newest it still holds and rolls the index back to there (to before
+   * the registry when none is left), so the next batches take the chain's new blocks.
+   */
+  async #rollBackIfReorganised(): Promise<void> {
+    const remembered = this.#blocks.newestFirst()
+    if (remembered.length === 0) return
+    let ancestor = this.#fromBlock - 1
+    for (const { blockNumber, hash } of remembered) {
+      if ((await blockHashes(this.#provider, [blockNumber])).get(blockNumber) === hash) {
+        ancestor = blockNumber
+        break
+      }
+    }
+    if (ancestor === remembered[0]!.blockNumber) return
+    this.#log.warn('the chain reorganised: rolling the index back', {
+      toBlock: ancestor,
+      from: remembered[0]!.blockNumber,
+    })
+    transaction(this.#db, () => {
+      this.#db.prepare('DELETE FROM chain_events WHERE block_number > ?').run(ancestor)
+      this.#db.prepare('DELETE FROM block_times WHERE block_number > ?').run(ancestor)
+      this.#blocks.forgetAfter(ancestor)
+      for (const projection of this.#projections) projection.rollBackAfter(ancestor)
+      this.#db
+        .prepare('UPDATE indexer_cursor SET next_block = ? WHERE contract_address = ?')
+        .run(ancestor + 1, this.#address)
+    })
   }
 
   /**
@@ -155,8 +222,11 @@ export class EventIndexer {
     )
   }
 
-  /** Saves a batch and moves the cursor in one transaction, so a crash never skips or doubles. */
-  #store(logs: readonly Log[], nextBlock: number): void {
+  /**
+   * Saves a batch, its block hashes and the cursor in one transaction, so a crash never skips or
+   * doubles.
+   */
+  #store(logs: readonly Log[], nextBlock: number, hashes: ReadonlyMap<number, string>): void {
     const insert = this.#db.prepare(
       `INSERT OR IGNORE INTO chain_events (block_number, log_index, tx_hash, name, args)
        VALUES (?, ?, ?, ?, ?)`,
@@ -192,6 +262,7 @@ export class EventIndexer {
         }
       }
       for (const projection of this.#projections) projection.apply(indexed)
+      this.#blocks.remember(hashes)
       this.#db
         .prepare('UPDATE indexer_cursor SET next_block = ? WHERE contract_address = ?')
         .run(nextBlock, this.#address)

@@ -189,4 +189,12 @@ export const migrations: readonly string[] = [
   ALTER TABLE records ADD COLUMN error_block INTEGER;
   ALTER TABLE records ADD COLUMN error_tx_hash TEXT;
   `,
+  `
+  -- Hashes of the last blocks the event indexer took (chain/indexer.ts): each sync checks that
+  -- the chain still has them, and rolls the index back to the newest it still has (a reorg).
+  CREATE TABLE indexed_blocks (
+    block_number INTEGER PRIMARY KEY,
+    hash TEXT NOT NULL
+  );
+  `,
 ]
