@@ -9,6 +9,7 @@ import { anchorReadLog, verifyReadLog } from '../audit/anchor.ts'
 import { exportAudit } from '../audit/export.ts'
 import { visibleTimeline } from '../audit/timeline.ts'
 import * as accounts from '../identity/accounts.ts'
+import { addInstitutionAsGovernor } from '../identity/institutions.ts'
 import * as setup from '../identity/network-setup.ts'
 import * as patients from '../identity/patients.ts'
 import { reissuePatientKey } from '../identity/patient-key-reissue.ts'
@@ -56,6 +57,7 @@ export function createHandlers(node: HospitalNode) {
     'setup.exportSiteConfig': () => setup.exportSiteConfig(node),
 
     'institutions.list': async () => staff.listInstitutions(node),
+    'institutions.add': (input) => addInstitutionAsGovernor(node, input),
 
     'staff.register': (input) => staff.registerSelf(node, input),
     'staff.registerDirect': (input) => staff.registerDirect(node, input),

@@ -128,6 +128,8 @@ export const permissions: PermissionTable = {
 
   // Self-registration picks an institution.
   'institutions.list': anyone,
+  // The registry admits only its governor too; the table refuses anyone else before the chain.
+  'institutions.add': { callers: ['governor'] },
 
   // An account not yet registered (or rejected) asks to join an institution.
   'staff.register': signedIn,

@@ -8,6 +8,7 @@ import {
   addressSchema,
   birthDateSchema,
   institutionIdSchema,
+  institutionNameSchema,
   labelSchema,
   medicalRecordNumberSchema,
   newAccountSchema,
@@ -71,7 +72,7 @@ export const apiSpec = {
   'setup.status': noInput,
   'setup.createNetwork': z
     .object({
-      institutionName: z.string().trim().min(1).max(120),
+      institutionName: institutionNameSchema,
       governor: newAccountSchema,
       admin: newAccountSchema.extend(staffIdentitySchema.shape),
     })
@@ -87,6 +88,14 @@ export const apiSpec = {
   'setup.exportSiteConfig': noInput,
 
   'institutions.list': noInput,
+  'institutions.add': z
+    .object({
+      name: institutionNameSchema,
+      admin: addressSchema,
+      /** The first admin's IC card data, kept on this node only; optional. */
+      adminIdentity: staffIdentitySchema.optional(),
+    })
+    .strict(),
 
   'staff.register': z
     .object({

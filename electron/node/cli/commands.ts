@@ -18,6 +18,8 @@ import type {
 } from '../access/types.ts'
 import type {
   AccountView,
+  InstitutionAdded,
+  InstitutionView,
   PatientKeyReissue,
   PatientRegistration,
   PatientRow,
@@ -323,6 +325,42 @@ export const commands = {
     context.print(
       accounts.map((a) => `${a.address}  ${a.role.padEnd(8)}  ${a.label}\n`).join(''),
       accounts,
+    )
+  },
+
+  async 'institution add'(context: CommandContext) {
+    const adminName = context.options['admin-name']
+    const input = {
+      name: option(context, 'name'),
+      admin: option(context, 'admin'),
+      // The admin's IC card data is optional; given, it is kept on this node only.
+      ...(typeof adminName === 'string'
+        ? {
+            adminIdentity: {
+              name: adminName,
+              nationalId: option(context, 'national-id'),
+              licenceNumber: option(context, 'licence'),
+            },
+          }
+        : {}),
+    }
+    const added = await asSignedIn(context, (call) =>
+      call<InstitutionAdded>('institutions.add', input),
+    )
+    context.print(
+      `Institution ${added.institution.id} (${added.institution.name}), administrator ${added.institution.admin}\n` +
+        receiptText(added.receipt),
+      added,
+    )
+  },
+
+  async 'institution list'(context: CommandContext) {
+    const institutions = await withNode(context, (call) =>
+      call<InstitutionView[]>('institutions.list'),
+    )
+    context.print(
+      institutions.map((i) => `${String(i.id).padEnd(4)}  ${i.admin}  ${i.name}\n`).join(''),
+      institutions,
     )
   },
 

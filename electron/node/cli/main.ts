@@ -21,6 +21,11 @@ node
 accounts (passphrases come from EMR_PASSPHRASE or --passphrase-file, never from arguments)
   account create --label L       create an account; prints its address and recovery phrase once
   account list
+institutions
+  institution add --as GOVERNOR --name NAME --admin ADDRESS
+                  [--admin-name N --national-id ID --licence L]
+                                 the governor adds a hospital and its first administrator
+  institution list
 staff (--as ADDRESS: the account that signs)
   staff register --as A --institution N --role R --name N --national-id ID --licence L
   staff approve|reject|reinstate --as ADMIN --account A
@@ -85,6 +90,8 @@ const { values, positionals } = parseArgs({
     label: text,
     as: text,
     account: text,
+    admin: text,
+    'admin-name': text,
     institution: text,
     role: text,
     name: text,

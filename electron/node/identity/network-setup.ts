@@ -7,7 +7,8 @@ import type { HospitalNode } from '../node.ts'
 import { dataPaths } from '../paths.ts'
 import { fundFromFaucet, signIn } from './accounts.ts'
 import { memberView } from './members.ts'
-import { callRegistry, receiptView } from './registry-calls.ts'
+import { addInstitution } from './institutions.ts'
+import { callRegistry, receiptView, sessionSigner } from './registry-calls.ts'
 import type { SiteConfig, StaffIdentity } from './schemas.ts'
 import { applySiteConfig, parseSiteConfig } from './site-config.ts'
 import { listInstitutions } from './staff.ts'
@@ -49,32 +50,21 @@ export async function createNetwork(
 
   const handover = await callRegistry(node, faucet, 'transferGovernance', [governor.address])
   await node.vault.unlock(governor.address, input.governor.passphrase)
-  const governorSigner = node.vault.requireSession().connect(node.chain.provider)
-  const added = await callRegistry(node, governorSigner, 'addInstitution', [
-    admin.address,
-    input.institutionName,
-  ])
-  node.vault.lock()
-
   const { name, nationalId, licenceNumber } = input.admin
-  node.db
-    .prepare(
-      `INSERT OR REPLACE INTO staff_identities (address, name, national_id, licence_number, salt, commitment)
-       VALUES (?, ?, ?, ?, '', '')`,
-    )
-    .run(admin.address.toLowerCase(), name, nationalId, licenceNumber)
+  const added = await addInstitution(node, sessionSigner(node), {
+    name: input.institutionName,
+    admin: admin.address,
+    adminIdentity: { name, nationalId, licenceNumber },
+  })
+  node.vault.lock()
   await signIn(node, { address: admin.address, passphrase: input.admin.passphrase })
 
-  const institution = listInstitutions(node).find((i) => i.admin === getAddress(admin.address))!
   return {
     governor: getAddress(governor.address),
     admin: getAddress(admin.address),
-    institution,
+    institution: added.institution,
     mnemonics: { governor: governor.mnemonic, admin: admin.mnemonic },
-    receipts: [
-      receiptView(node, handover, 'governance handed over'),
-      receiptView(node, added, 'institution added'),
-    ],
+    receipts: [receiptView(node, handover, 'governance handed over'), added.receipt],
   }
 }
 

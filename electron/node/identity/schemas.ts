@@ -61,6 +61,8 @@ export const staffRoles = [
 export const staffRoleSchema = z.enum(staffRoles)
 export type StaffRoleName = z.infer<typeof staffRoleSchema>
 
+export const institutionNameSchema = z.string().trim().min(1).max(120)
+
 export const institutionIdSchema = z
   .number()
   .int()

@@ -124,6 +124,12 @@ export interface SetupStatus {
   accounts: number
 }
 
+/** An institution the governor added, with the transaction's receipt. */
+export interface InstitutionAdded {
+  institution: InstitutionView
+  receipt: TxReceiptView
+}
+
 export interface NetworkCreated {
   governor: string
   admin: string

@@ -15,6 +15,8 @@ function homeOf({ stage, session }: AccessContext): string {
   if (isActiveAdmin(session)) return screen(paths.approvals)
   if (isActiveStaff(session)) return screen(paths.patients)
   if (isPatient(session)) return screen(paths.patientHome)
+  // The governor's work is onboarding hospitals; a governor is neither staff nor patient.
+  if (session.member.isGovernor) return screen(paths.institutions)
   return screen(paths.registration)
 }
 

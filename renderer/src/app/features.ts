@@ -2,6 +2,7 @@ import { accountRoutes, signInRoute } from '../features/accounts/route.tsx'
 import { approvalsRoute } from '../features/approvals/route.tsx'
 import { auditRoute } from '../features/audit/route.tsx'
 import { emergenciesRoute } from '../features/emergency/route.tsx'
+import { institutionsRoute } from '../features/institutions/route.tsx'
 import { patientHomeRoute } from '../features/patient-home/route.tsx'
 import { patientsRoute } from '../features/patients/route.tsx'
 import { recordsRoute } from '../features/records/route.tsx'
@@ -22,6 +23,7 @@ export const features: readonly FeatureRoute[] = [
   registrationRoute,
   patientHomeRoute,
   approvalsRoute,
+  institutionsRoute,
   patientsRoute,
   recordsRoute,
   emergenciesRoute,

@@ -8,6 +8,7 @@ export const paths = {
   registration: 'registration',
   patientHome: 'my-records',
   approvals: 'approvals',
+  institutions: 'institutions',
   staff: 'staff',
   audit: 'audit',
   patients: 'patients',
