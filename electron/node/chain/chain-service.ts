@@ -16,6 +16,7 @@ import { ContractNotFoundError } from '../errors.ts'
 import type { Database } from '../db/database.ts'
 import type { Logger } from '../log.ts'
 import type { Settings } from '../settings/schema.ts'
+import { clientVersion, confirmationsFor } from './confirmations.ts'
 import { EMBEDDED_CHAIN_ID, startEmbeddedChain } from './embedded-chain.ts'
 import { connectExternalChain } from './external-chain.ts'
 import { EventIndexer } from './indexer.ts'
@@ -45,6 +46,8 @@ export interface ChainService {
   /** Where this node's gateway serves its embedded chain; null when it does not. */
   gateway: { host: string; port: number } | null
   chainId: number
+  /** Blocks on top of a block before it is indexed and a write in it counts as done. */
+  confirmations: number
   provider: AbstractProvider
   deployment: Deployment
   registry: Contract
@@ -81,10 +84,12 @@ export async function startChain(options: ChainOptions): Promise<ChainService> {
       gasUsed: null,
     }
     await checkContractCode(provider, deployment.contractAddress)
-    const outbox = new TxOutbox(db, provider, registryInterface, log)
+    const confirmations = confirmationsFor(settings, await clientVersion(provider))
+    const outbox = new TxOutbox(db, provider, registryInterface, log, confirmations)
     await outbox.reconcile()
     return assemble({
       mode: 'external',
+      confirmations,
       rpcUrl: settings.rpcUrl,
       gateway: null,
       provider,
@@ -111,7 +116,8 @@ export async function startChain(options: ChainOptions): Promise<ChainService> {
     staticNetwork: network,
   })
   const faucet = HDNodeWallet.fromPhrase(chain.faucetMnemonic).connect(provider)
-  const outbox = new TxOutbox(db, provider, registryInterface, log)
+  const confirmations = confirmationsFor(settings, null)
+  const outbox = new TxOutbox(db, provider, registryInterface, log, confirmations)
   await outbox.reconcile()
   const deployment = await loadOrDeployRegistry(
     join(options.dir, 'deployment.json'),
@@ -121,6 +127,7 @@ export async function startChain(options: ChainOptions): Promise<ChainService> {
   await checkContractCode(provider, deployment.contractAddress)
   return assemble({
     mode: 'embedded',
+    confirmations,
     rpcUrl: chain.rpcUrl,
     gateway: chain.gateway,
     provider,
@@ -138,6 +145,7 @@ export async function startChain(options: ChainOptions): Promise<ChainService> {
 
 function assemble(parts: {
   mode: ChainService['mode']
+  confirmations: number
   rpcUrl: string | null
   gateway: ChainService['gateway']
   provider: AbstractProvider
@@ -154,6 +162,7 @@ function assemble(parts: {
     rpcUrl: parts.rpcUrl,
     gateway: parts.gateway,
     chainId: deployment.chainId,
+    confirmations: parts.confirmations,
     provider,
     deployment,
     registry: new Contract(deployment.contractAddress, registryInterface, provider),
@@ -165,6 +174,7 @@ function assemble(parts: {
       address: deployment.contractAddress,
       chainId: deployment.chainId,
       fromBlock: deployment.blockNumber,
+      confirmations: parts.confirmations,
       log: log.child('indexer'),
     }),
     faucet: parts.faucet,

@@ -56,6 +56,7 @@ export class EventIndexer {
   readonly #address: string
   readonly #source: string
   readonly #fromBlock: number
+  readonly #confirmations: number
   readonly #log: Logger
   readonly #syncs = new CoalescingTask(() => this.#syncToHead())
   readonly #projections: Projection[] = []
@@ -70,6 +71,8 @@ export class EventIndexer {
     /** The chain the registry lives on: with the address, what the index belongs to. */
     chainId: number
     fromBlock: number
+    /** Blocks on top of a block before it is indexed. @default 0 */
+    confirmations?: number
     log: Logger
   }) {
     this.#db = options.db
@@ -78,6 +81,7 @@ export class EventIndexer {
     this.#address = options.address
     this.#source = `${options.chainId}:${getAddress(options.address)}`
     this.#fromBlock = options.fromBlock
+    this.#confirmations = options.confirmations ?? 0
     this.#log = options.log
     this.#blocks = new IndexedBlocks(options.db)
     options.db
@@ -106,7 +110,8 @@ export class EventIndexer {
   }
 
   /**
-   * Indexes up to the chain head as it is at the call, or later: a call while a sync runs waits
+   * Indexes up to the chain head as it is at the call, or later, less the confirmations (a block
+   * is taken once that many are mined on top of it): a call while a sync runs waits
    * for one more, since the running one may have read the head before the caller's transaction
    * was mined. Returns the new cursor.
    */
@@ -120,7 +125,7 @@ export class EventIndexer {
       // A chain that changes under every read is broken, not reorganising: give up this sync.
       if (attempt > MAX_UNSETTLED_READS) throw new Error('The chain kept changing during the sync')
       await this.#rollBackIfReorganised()
-      const head = await this.#provider.getBlockNumber()
+      const head = (await this.#provider.getBlockNumber()) - this.#confirmations
       let from = this.nextBlock
       while (from <= head) {
         const to = Math.min(from + BATCH_BLOCKS - 1, head)

@@ -48,14 +48,17 @@ export class TxOutbox {
   readonly #provider: Provider
   readonly #iface: Interface
   readonly #log: Logger
+  readonly #confirmations: number
   /** Nonces are taken one at a time, so concurrent sends never sign the same nonce. */
   #signing: Promise<unknown> = Promise.resolve()
 
-  constructor(db: Database, provider: Provider, iface: Interface, log: Logger) {
+  /** `confirmations`: blocks on top of a transaction's before it counts as done. */
+  constructor(db: Database, provider: Provider, iface: Interface, log: Logger, confirmations = 0) {
     this.#db = db
     this.#provider = provider
     this.#iface = iface
     this.#log = log
+    this.#confirmations = confirmations
   }
 
   /**
@@ -149,17 +152,24 @@ export class TxOutbox {
   }
 
   /**
-   * Polls for the receipt. ethers' waitForTransaction counts confirmations from a cached block
-   * number and can wait for a block that an instamining chain never produces.
+   * Polls for the receipt, until its block has the confirmations on top (the receipt is read
+   * again each time: a reorganisation may move or drop the transaction). ethers'
+   * waitForTransaction counts confirmations from a cached block number and can wait for a block
+   * that an instamining chain never produces.
    */
   async #waitForReceipt(txHash: string): Promise<TransactionReceipt> {
     const deadline = Date.now() + RECEIPT_TIMEOUT_MS
     for (;;) {
       const receipt = await this.#provider.getTransactionReceipt(txHash)
-      if (receipt) return receipt
+      if (receipt && (await this.#confirmed(receipt))) return receipt
       if (Date.now() > deadline) throw new ChainUnreachableError(`No receipt for ${txHash} in time`)
       await setTimeout(RECEIPT_POLL_MS)
     }
+  }
+
+  async #confirmed(receipt: TransactionReceipt): Promise<boolean> {
+    if (this.#confirmations === 0) return true
+    return (await this.#provider.getBlockNumber()) >= receipt.blockNumber + this.#confirmations
   }
 
   async #nextNonce(from: string): Promise<number> {
