@@ -88,6 +88,12 @@ export const ChainUnauthorizedError = errorClass(
   'ERR_CHAIN_UNAUTHORIZED',
   "The chain refused this node's consortium token",
 )
+/** The sender's balance cannot pay for a transaction's gas (and value): names both amounts. */
+export const InsufficientFundsError = errorClass(
+  'InsufficientFundsError',
+  'ERR_INSUFFICIENT_FUNDS',
+  'The account cannot pay for this transaction',
+)
 export const ContractNotFoundError = errorClass(
   'ContractNotFoundError',
   'ERR_CONTRACT_NOT_FOUND',

@@ -30,7 +30,7 @@ export function classifyBroadcastRefusal(error: unknown): BroadcastRefusal {
 }
 
 /** The client's own message wherever ethers put it (`error`, `info.error`), and ethers' own. */
-function messagesOf(error: unknown): string[] {
+export function messagesOf(error: unknown): string[] {
   const found: string[] = []
   const seen = new Set<unknown>()
   const visit = (value: unknown, depth: number) => {

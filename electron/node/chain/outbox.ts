@@ -7,13 +7,20 @@ import {
   type TransactionRequest,
 } from 'ethers'
 import { setTimeout } from 'node:timers/promises'
-import { ChainUnreachableError, ContractRevertedError } from '../errors.ts'
+import {
+  ChainUnauthorizedError,
+  ChainUnreachableError,
+  ContractRevertedError,
+  EmrError,
+} from '../errors.ts'
 import type { Database } from '../db/database.ts'
 import type { Logger } from '../log.ts'
 import { classifyBroadcastRefusal } from './broadcast-refusals.ts'
+import { insufficientFundsError, isInsufficientFunds } from './insufficient-funds.ts'
 import { toContractError } from './revert.ts'
 
-export type OutboxStatus = 'signed' | 'sent' | 'mined' | 'reverted' | 'dropped'
+/** `failed`: the chain refused the broadcast (e.g. missing funds); it is never sent again. */
+export type OutboxStatus = 'signed' | 'sent' | 'mined' | 'reverted' | 'dropped' | 'failed'
 
 export interface OutboxEntry {
   id: number
@@ -72,7 +79,10 @@ export class TxOutbox {
     request: TransactionRequest,
   ): Promise<SentTransaction> {
     if (request.gasLimit != null) {
-      await signer.call(request).catch((error: unknown) => toContractError(error, this.#iface))
+      const from = await signer.getAddress()
+      await signer
+        .call(request)
+        .catch((error: unknown) => this.#refusedEstimate(error, from, request))
     }
     // Broadcast in nonce order too: a chain may park a transaction that arrives before its
     // predecessor (Ganache's instamine does, for good).
@@ -88,7 +98,7 @@ export class TxOutbox {
     const from = await signer.getAddress()
     const populated = await signer
       .populateTransaction({ ...request, nonce: await this.#nextNonce(from) })
-      .catch((error: unknown) => toContractError(error, this.#iface))
+      .catch((error: unknown) => this.#refusedEstimate(error, from, request))
     const raw = await signer.signTransaction(populated)
     const txHash = Transaction.from(raw).hash!
     this.#db
@@ -127,8 +137,18 @@ export class TxOutbox {
         this.#setStatus(row.tx_hash, 'dropped')
         settled++
       } else {
-        await this.#broadcast(row.tx_hash, row.raw_tx)
-        rebroadcast++
+        try {
+          await this.#broadcast(row.tx_hash, row.raw_tx)
+          rebroadcast++
+        } catch (error) {
+          // Refused for good (marked failed): it must not stop the start, now or at the next.
+          if (this.#statusOf(row.tx_hash) !== 'failed') throw error
+          this.#log.warn('a transaction left from a previous run was refused', {
+            txHash: row.tx_hash,
+            error: String(error),
+          })
+          settled++
+        }
       }
     }
     if (open.length > 0) this.#log.info('outbox reconciled', { settled, rebroadcast })
@@ -186,9 +206,48 @@ export class TxOutbox {
     try {
       await this.#provider.broadcastTransaction(raw)
     } catch (error) {
-      if (!(await this.#alreadyHeld(txHash, error))) throw error
+      if (!(await this.#alreadyHeld(txHash, error)))
+        throw await this.#refusedBroadcast(txHash, raw, error)
     }
     this.#setStatus(txHash, 'sent')
+  }
+
+  /**
+   * A broadcast that failed. When the chain answered (it refused the transaction), the entry is
+   * marked failed: sending it again at the next start would only be refused again, and the
+   * caller was told it failed, so it must never be mined later behind their back. When the
+   * chain could not be reached, whether it arrived is unknown: the entry stays open for
+   * `reconcile`. Missing funds are named with the amounts.
+   */
+  async #refusedBroadcast(txHash: string, raw: string, error: unknown): Promise<unknown> {
+    if (
+      error instanceof EmrError &&
+      (error.code === ChainUnreachableError.code || error.code === ChainUnauthorizedError.code)
+    ) {
+      return error
+    }
+    this.#setStatus(txHash, 'failed')
+    if (!isInsufficientFunds(error)) return error
+    const tx = Transaction.from(raw)
+    return insufficientFundsError(this.#provider, tx.from!, tx, error)
+  }
+
+  /** An estimate or simulation that failed: the contract's error, missing funds, or as it came. */
+  async #refusedEstimate(
+    error: unknown,
+    from: string,
+    request: TransactionRequest,
+  ): Promise<never> {
+    if (isInsufficientFunds(error)) {
+      throw await insufficientFundsError(this.#provider, from, { value: request.value }, error)
+    }
+    return toContractError(error, this.#iface)
+  }
+
+  #statusOf(txHash: string): OutboxStatus | undefined {
+    const row = this.#db.prepare('SELECT status FROM tx_outbox WHERE tx_hash = ?').get(txHash) as
+      { status: OutboxStatus } | undefined
+    return row?.status
   }
 
   /**

@@ -197,4 +197,30 @@ export const migrations: readonly string[] = [
     hash TEXT NOT NULL
   );
   `,
+  `
+  -- A transaction the chain refused at broadcast (missing funds, say) is 'failed' (chain/outbox.ts):
+  -- never sent again, so a later start does not stop on it. SQLite cannot change a CHECK
+  -- constraint in place: the table is rebuilt with the same rows and indexes.
+  CREATE TABLE tx_outbox_next (
+    id INTEGER PRIMARY KEY,
+    intent TEXT NOT NULL,
+    from_address TEXT NOT NULL,
+    nonce INTEGER NOT NULL,
+    raw_tx TEXT NOT NULL,
+    tx_hash TEXT NOT NULL UNIQUE,
+    status TEXT NOT NULL
+      CHECK (status IN ('signed', 'sent', 'mined', 'reverted', 'dropped', 'failed')),
+    block_number INTEGER,
+    gas_used TEXT,
+    contract_address TEXT,
+    created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+    updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+  );
+  INSERT INTO tx_outbox_next SELECT id, intent, from_address, nonce, raw_tx, tx_hash, status,
+    block_number, gas_used, contract_address, created_at, updated_at FROM tx_outbox;
+  DROP TABLE tx_outbox;
+  ALTER TABLE tx_outbox_next RENAME TO tx_outbox;
+  CREATE INDEX tx_outbox_open ON tx_outbox (from_address, nonce) WHERE status IN ('signed', 'sent');
+  CREATE INDEX tx_outbox_intent ON tx_outbox (intent);
+  `,
 ]

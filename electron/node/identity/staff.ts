@@ -1,22 +1,31 @@
+import { randomUUID } from 'node:crypto'
 import { getAddress } from 'ethers'
 import { InvalidInputError } from '../errors.ts'
 import type { HospitalNode } from '../node.ts'
 import { commitTo, newSalt } from './commitment.ts'
 import { roleCode, roleName } from './members.ts'
-import { callRegistry, receiptView, sessionSigner } from './registry-calls.ts'
+import {
+  callRegistry,
+  receiptView,
+  sessionSigner,
+  type RegistryCallOptions,
+} from './registry-calls.ts'
 import type { StaffIdentity, StaffRoleName, SuspensionReason } from './schemas.ts'
 import { recordSuspensionReason } from './suspension-reasons.ts'
 import type { InstitutionView, MemberStatusName, StaffRow, TxReceiptView } from './types.ts'
 
 /**
  * Saves the clear identity before the transaction and puts back what was there if the chain
- * refuses, so the database never holds an identity the chain does not.
+ * refuses, so the database never holds an identity the chain does not. A refused broadcast
+ * (missing funds) is marked failed in the outbox and never sent again, so the row goes too. Only
+ * a transaction whose fate is unknown (the chain was unreachable after it was signed) keeps the
+ * row: it may still be mined, and the next start's reconciliation sends it again.
  */
 async function withLocalIdentity<T>(
   node: HospitalNode,
   account: string,
   identity: StaffIdentity,
-  register: (commitment: string) => Promise<T>,
+  register: (commitment: string, options: RegistryCallOptions) => Promise<T>,
 ): Promise<T> {
   const salt = newSalt()
   const commitment = commitTo([identity.name, identity.nationalId, identity.licenceNumber], salt)
@@ -39,9 +48,12 @@ async function withLocalIdentity<T>(
     commitment,
   }
   save.run(row)
+  const intent = `staff-registration:${address}:${randomUUID()}`
   try {
-    return await register(commitment)
+    return await register(commitment, { intent })
   } catch (error) {
+    const sent = node.chain.outbox.findByIntent(intent)
+    if (sent?.status === 'signed' || sent?.status === 'sent') throw error
     if (previous) save.run({ ...row, ...(previous as typeof row) })
     else node.db.prepare('DELETE FROM staff_identities WHERE address = ?').run(address)
     throw error
@@ -54,13 +66,14 @@ export async function registerSelf(
   input: { institution: number; role: StaffRoleName; identity: StaffIdentity },
 ): Promise<TxReceiptView> {
   const session = node.vault.requireSession()
-  return withLocalIdentity(node, session.address, input.identity, async (commitment) => {
-    const sent = await callRegistry(node, sessionSigner(node), 'registerStaff', [
-      input.institution,
-      roleCode(input.role),
-      commitment,
-      session.encryptionKey.publicKey,
-    ])
+  return withLocalIdentity(node, session.address, input.identity, async (commitment, options) => {
+    const sent = await callRegistry(
+      node,
+      sessionSigner(node),
+      'registerStaff',
+      [input.institution, roleCode(input.role), commitment, session.encryptionKey.publicKey],
+      options,
+    )
     return receiptView(node, sent, 'pending approval')
   })
 }
@@ -82,13 +95,14 @@ export async function registerDirect(
       'This account is not on this workstation: give its encryption public key (shown on its account page).',
     )
   }
-  return withLocalIdentity(node, input.account, input.identity, async (commitment) => {
-    const sent = await callRegistry(node, sessionSigner(node), 'registerStaffDirect', [
-      input.account,
-      roleCode(input.role),
-      commitment,
-      encryptionPublicKey,
-    ])
+  return withLocalIdentity(node, input.account, input.identity, async (commitment, options) => {
+    const sent = await callRegistry(
+      node,
+      sessionSigner(node),
+      'registerStaffDirect',
+      [input.account, roleCode(input.role), commitment, encryptionPublicKey],
+      options,
+    )
     return receiptView(node, sent, 'registered')
   })
 }
