@@ -17,6 +17,7 @@ import type { Database } from '../db/database.ts'
 import type { Logger } from '../log.ts'
 import type { Settings } from '../settings/schema.ts'
 import { clientVersion, confirmationsFor } from './confirmations.ts'
+import { externalDeploymentBlock } from './deployment-block.ts'
 import { EMBEDDED_CHAIN_ID, startEmbeddedChain } from './embedded-chain.ts'
 import { connectExternalChain } from './external-chain.ts'
 import { EventIndexer } from './indexer.ts'
@@ -76,14 +77,21 @@ export async function startChain(options: ChainOptions): Promise<ChainService> {
       token: await readRpcToken(rpcTokenPath(options.dir)),
       provider: providerOptions,
     })
+    await checkContractCode(provider, settings.contractAddress)
     const deployment: Deployment = {
       chainId,
       contractAddress: settings.contractAddress,
-      blockNumber: 0,
+      blockNumber: await externalDeploymentBlock({
+        configured: settings.deploymentBlock,
+        db,
+        provider,
+        chainId,
+        address: settings.contractAddress,
+        log,
+      }),
       txHash: null,
       gasUsed: null,
     }
-    await checkContractCode(provider, deployment.contractAddress)
     const confirmations = confirmationsFor(settings, await clientVersion(provider))
     const outbox = new TxOutbox(db, provider, registryInterface, log, confirmations)
     await outbox.reconcile()

@@ -109,6 +109,7 @@ export async function exportSiteConfig(node: HospitalNode): Promise<SiteConfig> 
       chainId: status.chain.chainId,
       contractAddress: status.chain.contractAddress,
       ...(rpcToken ? { rpcToken } : {}),
+      deploymentBlock: node.chain.deployment.blockNumber,
     },
     ipfs: {
       swarmKey: await readFile(dataPaths(node.dataDir).swarmKey, 'utf8'),

@@ -101,6 +101,8 @@ export const siteConfigSchema = z.object({
     contractAddress: addressSchema,
     /** The bearer token of a chain hosted by a member's gateway; absent for an open endpoint. */
     rpcToken: rpcTokenSchema.optional(),
+    /** The block the registry was deployed in: a joining node indexes from there, not block 0. */
+    deploymentBlock: z.number().int().min(0).optional(),
   }),
   ipfs: z.object({
     swarmKey: z.string().min(1),

@@ -57,6 +57,7 @@ export async function applySiteConfig(
       mode: 'external',
       rpcUrl: config.chain.rpcUrl,
       contractAddress: config.chain.contractAddress,
+      deploymentBlock: config.chain.deploymentBlock,
     },
     ipfs: { ...settings.get().ipfs, peers: config.ipfs.peers },
   })

@@ -32,6 +32,8 @@ export const externalChainSchema = z.object({
   mode: z.literal('external'),
   rpcUrl: z.url({ protocol: /^(https?|wss?)$/ }),
   contractAddress: ethAddress,
+  /** The registry's deployment block, where indexing starts (chain/deployment-block.ts). */
+  deploymentBlock: z.number().int().min(0).optional(),
   confirmations,
 })
 
