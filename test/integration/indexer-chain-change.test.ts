@@ -3,9 +3,10 @@ import { readFile } from 'node:fs/promises'
 import { after, test } from 'node:test'
 import { Contract, ContractFactory, Wallet } from 'ethers'
 import { registryAbi, registryBytecode } from '../../electron/node/chain/registry-artifact.ts'
+import { verifyReadLog } from '../../electron/node/audit/anchor.ts'
 import { listInstitutions } from '../../electron/node/identity/staff.ts'
 import type { HospitalNode } from '../../electron/node/node.ts'
-import { startClinic, uploadFile } from '../helpers/clinic.ts'
+import { PASS, startClinic, uploadFile } from '../helpers/clinic.ts'
 import { freshIndex } from '../helpers/fresh-index.ts'
 import { startTestNode } from '../helpers/node.ts'
 import { startServedChain } from '../helpers/served-chain.ts'
@@ -18,8 +19,13 @@ const rows = (node: HospitalNode, table: string) =>
 test('a node that joined another chain, then another registry, shows none of the old events', async () => {
   // A hospital ran its own embedded chain: a network, staff, a patient and a record.
   const first = await startClinic()
-  await uploadFile(first.call, { patient: first.patient.patient.address, bytes: ct })
+  const record = await uploadFile(first.call, { patient: first.patient.patient.address, bytes: ct })
   assert.equal(rows(first.node, 'records'), 1)
+  // The nurse's read is logged, and the administrator anchors the log on this chain.
+  await first.call('records.open', { cid: record.cid })
+  await first.call('session.signIn', { address: first.network.admin, passphrase: PASS })
+  await first.call('audit.anchor')
+  assert.equal(rows(first.node, 'audit_anchors'), 1)
   await first.stop()
 
   // It joins a consortium chain, whose registry already holds another institution.
@@ -47,6 +53,9 @@ test('a node that joined another chain, then another registry, shows none of the
   // What people typed at this node stays: the patient directory, staff identities, reads.
   assert.equal(rows(joined.node, 'patients'), 1)
   assert.equal(rows(joined.node, 'staff_identities'), 2)
+  assert.equal(rows(joined.node, 'read_log'), 1)
+  // The anchor on the old chain is not looked for on the new one: the log checks out.
+  assert.deepEqual(verifyReadLog(joined.node).problems, [])
   await joined.stop()
 
   // The consortium deploys its registry anew on the same chain: same chain id, new address.

@@ -1,29 +1,20 @@
 import assert from 'node:assert/strict'
 import { join } from 'node:path'
 import { test } from 'node:test'
-import { Interface, id } from 'ethers'
 import { EventIndexer } from '../../electron/node/chain/indexer.ts'
 import { TxOutbox } from '../../electron/node/chain/outbox.ts'
 import { openDatabase } from '../../electron/node/db/database.ts'
 import { silentLogger } from '../../electron/node/log.ts'
 import { startBareChain } from '../helpers/bare-chain.ts'
+import { deployPinger, pingerInterface } from '../helpers/pinger.ts'
 import { tempDir } from '../helpers/temp.ts'
 
 const { provider, connect, sender } = startBareChain()
-const iface = new Interface(['event Ping()'])
+const iface = pingerInterface
 const mine = () => provider.send('evm_mine', [])
 
-/** A contract whose every call emits `Ping()` (see indexer.test.ts). */
-async function deployPinger(): Promise<string> {
-  const runtime = `7f${id('Ping()').slice(2)}60006000a100`
-  const deployed = await (
-    await sender.sendTransaction({ data: `0x6027600c60003960276000f3${runtime}` })
-  ).wait()
-  return deployed!.contractAddress!
-}
-
 test('a block is indexed once two more are mined on top of it', async () => {
-  const pinger = await deployPinger()
+  const pinger = await deployPinger(sender)
   const indexer = new EventIndexer({
     db: openDatabase(join(await tempDir(), 'emr.sqlite')),
     provider: connect(),
@@ -46,7 +37,7 @@ test('a block is indexed once two more are mined on top of it', async () => {
 })
 
 test('a write counts as done once two blocks are mined on top of it', async () => {
-  const pinger = await deployPinger()
+  const pinger = await deployPinger(sender)
   // The outbox's provider tells the test each time the outbox reads the head.
   const outboxProvider = connect()
   const readHead = outboxProvider.getBlockNumber.bind(outboxProvider)

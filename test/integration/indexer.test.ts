@@ -1,29 +1,17 @@
 import assert from 'node:assert/strict'
 import { join } from 'node:path'
 import { test } from 'node:test'
-import { Interface, id } from 'ethers'
 import { EventIndexer } from '../../electron/node/chain/indexer.ts'
 import { openDatabase } from '../../electron/node/db/database.ts'
 import { silentLogger } from '../../electron/node/log.ts'
 import { startBareChain } from '../helpers/bare-chain.ts'
+import { deployPinger, pingerInterface } from '../helpers/pinger.ts'
 import { tempDir } from '../helpers/temp.ts'
 
-const { connect, sender } = startBareChain()
-
-/**
- * Deploys a contract whose every call emits `Ping()`: init code that returns the 39-byte runtime
- * `PUSH32 topic; PUSH1 0; PUSH1 0; LOG1; STOP`.
- */
-async function deployPinger(): Promise<string> {
-  const runtime = `7f${id('Ping()').slice(2)}60006000a100`
-  const deployed = await (
-    await sender.sendTransaction({ data: `0x6027600c60003960276000f3${runtime}` })
-  ).wait()
-  return deployed!.contractAddress!
-}
+const { provider, connect, sender } = startBareChain()
 
 test('a sync asked for while another runs indexes the blocks mined after that run began', async () => {
-  const pinger = await deployPinger()
+  const pinger = await deployPinger(sender)
   // The indexer's own provider, whose head reads wait until the test lets them go.
   const indexerProvider = connect()
   const readHead = indexerProvider.getBlockNumber.bind(indexerProvider)
@@ -40,7 +28,7 @@ test('a sync asked for while another runs indexes the blocks mined after that ru
   const indexer = new EventIndexer({
     db: openDatabase(join(await tempDir(), 'emr.sqlite')),
     provider: indexerProvider,
-    iface: new Interface(['event Ping()']),
+    iface: pingerInterface,
     address: pinger,
     chainId: 1337,
     fromBlock: 0,
@@ -55,4 +43,37 @@ test('a sync asked for while another runs indexes the blocks mined after that ru
   await running
   await requested
   assert.equal(indexer.events('Ping').length, 1)
+})
+
+test('a batch the chain reorganises while it is read is read again: no phantom event', async () => {
+  const pinger = await deployPinger(sender)
+  const indexerProvider = connect()
+  const indexer = new EventIndexer({
+    db: openDatabase(join(await tempDir(), 'emr.sqlite')),
+    provider: indexerProvider,
+    iface: pingerInterface,
+    address: pinger,
+    chainId: 1337,
+    fromBlock: 0,
+    log: silentLogger,
+  })
+  await indexer.sync()
+  const fork = (await provider.send('evm_snapshot', [])) as string
+  await (await sender.sendTransaction({ to: pinger })).wait()
+  // Right after the indexer reads the Ping, the chain drops its block for one without events.
+  const readLogs = indexerProvider.getLogs.bind(indexerProvider)
+  let reorganise = true
+  indexerProvider.getLogs = async (filter) => {
+    const logs = await readLogs(filter)
+    if (reorganise && logs.length > 0) {
+      reorganise = false
+      await provider.send('evm_revert', [fork])
+      await (await sender.sendTransaction({ to: sender.address, value: 1n })).wait()
+    }
+    return logs
+  }
+  await indexer.sync()
+  assert.equal(reorganise, false, 'the chain reorganised under the read')
+  assert.deepEqual(indexer.events('Ping'), [])
+  assert.equal(indexer.nextBlock, (await provider.getBlockNumber()) + 1)
 })

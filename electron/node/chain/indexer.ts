@@ -199,19 +199,20 @@ export class EventIndexer {
     if (this.#sourceChecked) return
     const stored = this.#db.prepare('SELECT value FROM node_meta WHERE key = ?').get(SOURCE_KEY) as
       { value: string } | undefined
-    if (stored?.value !== this.#source && (stored || this.#holdsOtherRegistry())) {
-      this.#log.info('the chain or registry changed: re-indexing from the start')
-      transaction(this.#db, () => {
+    const changed = stored?.value !== this.#source && (stored || this.#holdsOtherRegistry())
+    if (changed) this.#log.info('the chain or registry changed: re-indexing from the start')
+    transaction(this.#db, () => {
+      if (changed) {
         for (const table of CHAIN_BOUND_TABLES) this.#db.exec(`DELETE FROM ${table}`)
         for (const projection of this.#projections) projection.rollBackAfter(-1)
         this.#db
           .prepare('INSERT INTO indexer_cursor (contract_address, next_block) VALUES (?, ?)')
           .run(this.#address, this.#fromBlock)
-      })
-    }
-    this.#db
-      .prepare('INSERT OR REPLACE INTO node_meta (key, value) VALUES (?, ?)')
-      .run(SOURCE_KEY, this.#source)
+      }
+      this.#db
+        .prepare('INSERT OR REPLACE INTO node_meta (key, value) VALUES (?, ?)')
+        .run(SOURCE_KEY, this.#source)
+    })
     this.#sourceChecked = true
   }
 
