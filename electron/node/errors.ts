@@ -99,6 +99,18 @@ export const ContractNotFoundError = errorClass(
   'ERR_CONTRACT_NOT_FOUND',
   'No contract code at the configured address',
 )
+/** A site configuration names a chain id the endpoint does not have. */
+export const ChainIdMismatchError = errorClass(
+  'ChainIdMismatchError',
+  'ERR_CHAIN_ID_MISMATCH',
+  'The chain does not have the chain id the site configuration names',
+)
+/** Code at the registry address, but not an EMR Node registry (another contract, another version). */
+export const NotARegistryError = errorClass(
+  'NotARegistryError',
+  'ERR_NOT_A_REGISTRY',
+  'The contract at the registry address is not an EMR Node registry',
+)
 export const ContractRevertedError = errorClass(
   'ContractRevertedError',
   'ERR_CONTRACT_REVERTED',

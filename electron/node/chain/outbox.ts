@@ -7,17 +7,13 @@ import {
   type TransactionRequest,
 } from 'ethers'
 import { setTimeout } from 'node:timers/promises'
-import {
-  ChainUnauthorizedError,
-  ChainUnreachableError,
-  ContractRevertedError,
-  EmrError,
-} from '../errors.ts'
+import { ChainUnreachableError, ContractRevertedError } from '../errors.ts'
 import type { Database } from '../db/database.ts'
 import type { Logger } from '../log.ts'
 import { classifyBroadcastRefusal } from './broadcast-refusals.ts'
 import { insufficientFundsError, isInsufficientFunds } from './insufficient-funds.ts'
 import { toContractError } from './revert.ts'
+import { isChainUnavailable } from './transport-errors.ts'
 
 /** `failed`: the chain refused the broadcast (e.g. missing funds); it is never sent again. */
 export type OutboxStatus = 'signed' | 'sent' | 'mined' | 'reverted' | 'dropped' | 'failed'
@@ -220,12 +216,7 @@ export class TxOutbox {
    * `reconcile`. Missing funds are named with the amounts.
    */
   async #refusedBroadcast(txHash: string, raw: string, error: unknown): Promise<unknown> {
-    if (
-      error instanceof EmrError &&
-      (error.code === ChainUnreachableError.code || error.code === ChainUnauthorizedError.code)
-    ) {
-      return error
-    }
+    if (isChainUnavailable(error)) return error
     this.#setStatus(txHash, 'failed')
     if (!isInsufficientFunds(error)) return error
     const tx = Transaction.from(raw)

@@ -4,7 +4,7 @@
  * get ERR_CHAIN_UNREACHABLE for these (ERR_CHAIN_UNAUTHORIZED for a refused token) instead of an
  * internal error; answers of the chain itself (reverts, refusals) are left as they are.
  */
-import { ChainUnauthorizedError, ChainUnreachableError, type EmrError } from '../errors.ts'
+import { ChainUnauthorizedError, ChainUnreachableError, EmrError } from '../errors.ts'
 
 /** Node's socket and DNS failures (http and undici), as a refused or lost connection gives. */
 const UNREACHABLE_SOCKET_CODES = new Set([
@@ -44,4 +44,16 @@ export function chainTransportError(error: unknown, url: string): EmrError | und
     (code === 'SERVER_ERROR' && status !== undefined && GATEWAY_STATUSES.has(status))
   if (!unreachable) return undefined
   return new ChainUnreachableError(`The chain at ${url} cannot be reached`, { cause: error })
+}
+
+/**
+ * Whether a failed request never got the chain's answer (ERR_CHAIN_UNREACHABLE or
+ * ERR_CHAIN_UNAUTHORIZED, as the external provider throws them): whatever it asked for may or
+ * may not have happened.
+ */
+export function isChainUnavailable(error: unknown): boolean {
+  return (
+    error instanceof EmrError &&
+    (error.code === ChainUnreachableError.code || error.code === ChainUnauthorizedError.code)
+  )
 }

@@ -8,6 +8,7 @@ import { dataPaths } from '../paths.ts'
 import { fundFromFaucet, signIn } from './accounts.ts'
 import { memberView } from './members.ts'
 import { addInstitution } from './institutions.ts'
+import { checkSiteChain } from './join-checks.ts'
 import { callRegistry, receiptView, sessionSigner } from './registry-calls.ts'
 import type { SiteConfig, StaffIdentity } from './schemas.ts'
 import { applySiteConfig, parseSiteConfig } from './site-config.ts'
@@ -70,8 +71,9 @@ export async function createNetwork(
 
 /**
  * Joining an existing network from the site configuration IT provides: the chain, the registry
- * and the swarm take effect at the next start. The file is checked whole before anything is
- * written, and the previous swarm key is kept beside the new one.
+ * and the swarm take effect at the next start. The file is checked whole, and its chain asked
+ * for its chain id and registry (`checkSiteChain`), before anything is written; the previous
+ * swarm key is kept beside the new one.
  */
 export async function joinNetwork(node: HospitalNode, input: { siteConfig: string }) {
   let parsed: SiteConfig
@@ -82,6 +84,7 @@ export async function joinNetwork(node: HospitalNode, input: { siteConfig: strin
     if (!(error instanceof EmrError)) throw error
     throw new InvalidInputError(error.message, { cause: error })
   }
+  await checkSiteChain(parsed)
   await applySiteConfig(node.settings, node.dataDir, parsed)
   return { restartRequired: true as const, network: parsed.network }
 }
