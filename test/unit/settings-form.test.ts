@@ -62,6 +62,39 @@ describe("the settings form's served chain", () => {
     assert.deepEqual(parsed.patch.chain, stored.chain)
   })
 
+  it('keeps the confirmations, and the deployment block while the registry stays the same', () => {
+    const registry = '0x5FbDB2315678afecb367f032d93F642f64180aa3'
+    const stored = {
+      ...defaultSettings,
+      chain: {
+        mode: 'external' as const,
+        rpcUrl: 'https://chain.consortium.example',
+        contractAddress: registry,
+        deploymentBlock: 1_234_567,
+        confirmations: 6,
+      },
+    }
+    const same = parseForm(toFormValues(stored))
+    assert.ok(same.ok)
+    assert.deepEqual(same.patch.chain, stored.chain)
+    // Another registry's deployment block is not this one's: the node finds it instead.
+    const moved = parseForm({
+      ...toFormValues(stored),
+      contractAddress: '0x0000000000000000000000000000000000000001',
+      confirmations: '',
+    })
+    assert.ok(moved.ok)
+    assert.deepEqual(moved.patch.chain, {
+      mode: 'external',
+      rpcUrl: 'https://chain.consortium.example',
+      contractAddress: '0x0000000000000000000000000000000000000001',
+    })
+    const tooMany = parseForm({ ...toFormValues(stored), confirmations: 65 })
+    assert.deepEqual(!tooMany.ok && tooMany.errors, {
+      confirmations: { messageKey: 'settings.invalidConfirmations' },
+    })
+  })
+
   it('refuses a host name as the bind address, and a public URL naming no machine', () => {
     const parsed = parseForm({
       ...values,

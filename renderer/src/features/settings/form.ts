@@ -20,6 +20,13 @@ export interface SettingsFormValues {
   rpcPublicUrl: string
   rpcUrl: string
   contractAddress: string
+  /** Empty: chosen by chain (none on the embedded one, 2 on a production chain). */
+  confirmations: number | string
+  /**
+   * The stored registry's deployment block (from the site configuration), not shown: kept while
+   * the contract address stays that registry's, dropped with it (the node then finds it).
+   */
+  deployment: { contractAddress: string; block: number } | null
   listenPort: number | string
   /** One multiaddr per line. */
   peers: string
@@ -53,6 +60,11 @@ export function toFormValues(
     rpcPublicUrl: (chain.mode === 'embedded' && chain.rpcPublicUrl) || '',
     rpcUrl: chain.mode === 'external' ? chain.rpcUrl : '',
     contractAddress: chain.mode === 'external' ? chain.contractAddress : '',
+    confirmations: chain.confirmations ?? '',
+    deployment:
+      chain.mode === 'external' && chain.deploymentBlock !== undefined
+        ? { contractAddress: chain.contractAddress, block: chain.deploymentBlock }
+        : null,
     listenPort: ipfs.listenPort,
     peers: ipfs.peers.join('\n'),
     idleLockMinutes: security.idleLockMinutes,
@@ -70,6 +82,7 @@ const fieldsByPath: Record<string, { field: SettingsFieldName; messageKey: Parse
     field: 'contractAddress',
     messageKey: 'settings.invalidContractAddress',
   },
+  'chain.confirmations': { field: 'confirmations', messageKey: 'settings.invalidConfirmations' },
   'ipfs.listenPort': { field: 'listenPort', messageKey: 'settings.invalidPort' },
   'ipfs.peers': { field: 'peers', messageKey: 'settings.invalidPeers' },
   'security.idleLockMinutes': {
@@ -103,6 +116,11 @@ function splitLines(text: string): { items: string[]; lineNumbers: number[] } {
 
 export function parseForm(values: SettingsFormValues): ParsedForm {
   const peers = splitLines(values.peers)
+  const confirmations =
+    values.confirmations === '' ? {} : { confirmations: toNumber(values.confirmations) }
+  const contractAddress = values.contractAddress.trim()
+  const sameRegistry =
+    values.deployment?.contractAddress.toLowerCase() === contractAddress.toLowerCase()
   const patch: FormPatch = {
     chain:
       values.chainMode === 'embedded'
@@ -111,11 +129,16 @@ export function parseForm(values: SettingsFormValues): ParsedForm {
             rpcPort: toNumber(values.rpcPort),
             rpcHost: values.rpcHost.trim(),
             ...(values.rpcPublicUrl.trim() ? { rpcPublicUrl: values.rpcPublicUrl.trim() } : {}),
+            ...confirmations,
           }
         : {
             mode: 'external',
             rpcUrl: values.rpcUrl.trim(),
-            contractAddress: values.contractAddress.trim(),
+            contractAddress,
+            ...(values.deployment && sameRegistry
+              ? { deploymentBlock: values.deployment.block }
+              : {}),
+            ...confirmations,
           },
     ipfs: { listenPort: toNumber(values.listenPort), peers: peers.items },
     security: { idleLockMinutes: toNumber(values.idleLockMinutes) },
