@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import { mkdir } from 'node:fs/promises'
 import { test } from 'node:test'
-import { ContractFactory, type JsonRpcApiProvider } from 'ethers'
+import { ContractFactory, JsonRpcProvider, type JsonRpcApiProvider } from 'ethers'
 import { findDeploymentBlock } from '../../electron/node/chain/deployment-block.ts'
 import { registryAbi, registryBytecode } from '../../electron/node/chain/registry-artifact.ts'
 import { applySiteConfig, parseSiteConfig } from '../../electron/node/identity/site-config.ts'
@@ -33,6 +33,18 @@ test('the deployment block is found by eth_getCode at past blocks', async () => 
   assert.ok(deployedIn > EARLIER_BLOCKS)
   assert.equal(await findDeploymentBlock(provider, contractAddress), deployedIn)
   assert.equal(await findDeploymentBlock(provider, chain.governor.address), null, 'no code')
+})
+
+test('a client that answers "no code" for the state it pruned gives no deployment block', async () => {
+  // Such a client keeps the state of the newest blocks only: the search would stop at the oldest.
+  const pruning = new JsonRpcProvider(chain.rpcUrl, undefined, { staticNetwork: true })
+  const horizon = deployedIn + 1
+  await (await chain.governor.sendTransaction({ to: chain.governor.address, value: 1n })).wait()
+  const readCode = pruning.getCode.bind(pruning)
+  pruning.getCode = async (address, blockTag) =>
+    typeof blockTag === 'number' && blockTag < horizon ? '0x' : readCode(address, blockTag)
+  assert.equal(await findDeploymentBlock(pruning, contractAddress), null)
+  pruning.destroy()
 })
 
 test('a node joining a chain with many earlier blocks indexes from the registry’s block', async () => {

@@ -4,8 +4,10 @@ import type { Logger } from '../log.ts'
 
 /**
  * The first block holding code at `address`, by binary search on `eth_getCode` at past blocks
- * (about 25 calls for 30 million blocks). Null when the chain cannot answer for past blocks: a
- * node that keeps only recent state (Geth without `--gcmode archive`) refuses such reads.
+ * (about 25 calls for 30 million blocks), checked by finding the transaction that created the
+ * contract in it. Null when the chain cannot say: a node that keeps only recent state (Geth
+ * without `--gcmode archive`) refuses such reads, or may answer "no code" for the blocks it
+ * pruned, which the check catches, as it does a registry created by another contract.
  */
 export async function findDeploymentBlock(
   provider: Provider,
@@ -21,7 +23,7 @@ export async function findDeploymentBlock(
       if (await hasCode(middle)) high = middle
       else low = middle + 1
     }
-    return low
+    return (await createdIn(provider, address, low)) ? low : null
   } catch {
     return null
   }
@@ -54,4 +56,14 @@ export async function externalDeploymentBlock(options: {
   }
   options.db.prepare('INSERT OR REPLACE INTO node_meta (key, value) VALUES (?, ?)').run(key, found)
   return found
+}
+
+/** Whether a transaction of block `height` created the contract at `address`. */
+async function createdIn(provider: Provider, address: string, height: number): Promise<boolean> {
+  const block = await provider.getBlock(height)
+  for (const txHash of block?.transactions ?? []) {
+    const receipt = await provider.getTransactionReceipt(txHash)
+    if (receipt?.contractAddress?.toLowerCase() === address.toLowerCase()) return true
+  }
+  return false
 }
