@@ -5,10 +5,9 @@ import {
   confirmationsFor,
 } from '../../electron/node/chain/confirmations.ts'
 
-test('confirmations: the setting when given, else by chain and client', () => {
+test('confirmations: none on the embedded chain; on an external one the setting, else by client', () => {
   const cases: [Parameters<typeof confirmationsFor>[0], string | null, number][] = [
     [{ mode: 'embedded' }, null, 0],
-    [{ mode: 'embedded', confirmations: 3 }, null, 3],
     [
       { mode: 'external' },
       'Geth/v1.14.8-stable/linux-amd64/go1.22.6',

@@ -13,15 +13,17 @@ const SINGLE_PRODUCER_CLIENTS = /^(ganache|anvil|hardhatnetwork)\//i
 
 /**
  * How many blocks the node waits for on top of a block before it indexes it and counts a write
- * in it as done: the setting when given; otherwise none on the node's own embedded chain or a
- * single-producer development chain, and `EXTERNAL_CHAIN_CONFIRMATIONS` on any other chain.
+ * in it as done. None on the node's own embedded chain, with no setting: it never reorganises
+ * (its gateway refuses snapshots and reverts) and mines no block without a write, so any wait
+ * would hang every write. On an external chain: the setting when given; otherwise none on a
+ * single-producer development chain, and `EXTERNAL_CHAIN_CONFIRMATIONS` on any other.
  */
 export function confirmationsFor(
-  settings: { mode: 'embedded' | 'external'; confirmations?: number | undefined },
+  settings: { mode: 'embedded' } | { mode: 'external'; confirmations?: number | undefined },
   clientVersion: string | null,
 ): number {
-  if (settings.confirmations !== undefined) return settings.confirmations
   if (settings.mode === 'embedded') return 0
+  if (settings.confirmations !== undefined) return settings.confirmations
   return clientVersion !== null && SINGLE_PRODUCER_CLIENTS.test(clientVersion)
     ? 0
     : EXTERNAL_CHAIN_CONFIRMATIONS

@@ -8,12 +8,6 @@ export const peerMultiaddrSchema = z
 
 const ethAddress = z.string().regex(/^0x[0-9a-fA-F]{40}$/, 'not an Ethereum address')
 
-/**
- * Blocks on top of a block before the node indexes it and counts a write in it as done; absent:
- * chosen by chain, 2 on a production one (chain/confirmations.ts).
- */
-const confirmations = z.number().int().min(0).max(64).optional()
-
 export const embeddedChainSchema = z.object({
   mode: z.literal('embedded'),
   /** Serve the embedded chain to other nodes (token-protected gateway) on this port; 0 = off. */
@@ -25,7 +19,6 @@ export const embeddedChainSchema = z.object({
     .url({ protocol: /^https?$/ })
     .refine((url) => urlReach(url) !== 'unspecified', 'names no machine (0.0.0.0 or ::)')
     .optional(),
-  confirmations,
 })
 
 export const externalChainSchema = z.object({
@@ -34,7 +27,11 @@ export const externalChainSchema = z.object({
   contractAddress: ethAddress,
   /** The registry's deployment block, where indexing starts (chain/deployment-block.ts). */
   deploymentBlock: z.number().int().min(0).optional(),
-  confirmations,
+  /**
+   * Blocks on top of a block before the node indexes it and counts a write in it as done;
+   * absent: 2, or none on a single-producer development chain (chain/confirmations.ts).
+   */
+  confirmations: z.number().int().min(0).max(64).optional(),
 })
 
 export const settingsSchema = z.object({

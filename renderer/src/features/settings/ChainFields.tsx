@@ -93,20 +93,20 @@ export function ChainFields({ form }: { form: SettingsFormState }) {
               autoComplete="off"
               withAsterisk
             />
+            <NumberInput
+              label={t('settings.confirmations')}
+              description={t('settings.confirmationsDescription')}
+              value={values.confirmations}
+              onChange={(count) => setField('confirmations', count)}
+              error={errorText(errors.confirmations)}
+              min={0}
+              max={64}
+              allowDecimal={false}
+              allowNegative={false}
+              styles={narrowInput}
+            />
           </>
         )}
-        <NumberInput
-          label={t('settings.confirmations')}
-          description={t('settings.confirmationsDescription')}
-          value={values.confirmations}
-          onChange={(count) => setField('confirmations', count)}
-          error={errorText(errors.confirmations)}
-          min={0}
-          max={64}
-          allowDecimal={false}
-          allowNegative={false}
-          styles={narrowInput}
-        />
       </Stack>
     </Fieldset>
   )

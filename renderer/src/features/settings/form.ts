@@ -20,7 +20,7 @@ export interface SettingsFormValues {
   rpcPublicUrl: string
   rpcUrl: string
   contractAddress: string
-  /** Empty: chosen by chain (none on the embedded one, 2 on a production chain). */
+  /** External chains only. Empty: chosen by the chain's client (chain/confirmations.ts). */
   confirmations: number | string
   /**
    * The stored registry's deployment block (from the site configuration), not shown: kept while
@@ -60,7 +60,7 @@ export function toFormValues(
     rpcPublicUrl: (chain.mode === 'embedded' && chain.rpcPublicUrl) || '',
     rpcUrl: chain.mode === 'external' ? chain.rpcUrl : '',
     contractAddress: chain.mode === 'external' ? chain.contractAddress : '',
-    confirmations: chain.confirmations ?? '',
+    confirmations: chain.mode === 'external' ? (chain.confirmations ?? '') : '',
     deployment:
       chain.mode === 'external' && chain.deploymentBlock !== undefined
         ? { contractAddress: chain.contractAddress, block: chain.deploymentBlock }
@@ -129,7 +129,6 @@ export function parseForm(values: SettingsFormValues): ParsedForm {
             rpcPort: toNumber(values.rpcPort),
             rpcHost: values.rpcHost.trim(),
             ...(values.rpcPublicUrl.trim() ? { rpcPublicUrl: values.rpcPublicUrl.trim() } : {}),
-            ...confirmations,
           }
         : {
             mode: 'external',
