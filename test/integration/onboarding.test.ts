@@ -5,13 +5,15 @@
  */
 import assert from 'node:assert/strict'
 import { after, describe, test } from 'node:test'
-import { parseEther } from 'ethers'
+import { formatEther, getAddress, parseEther } from 'ethers'
 import type {
   InstitutionAdded,
   InstitutionView,
   SessionView,
   SetupStatus,
   StaffRow,
+  TopUpView,
+  TxReceiptView,
 } from '../../electron/node/identity/types.ts'
 import { PASS, setUpClinic, type Call } from '../helpers/clinic-setup.ts'
 import { runCli } from '../helpers/cli.ts'
@@ -54,9 +56,9 @@ describe('the governor onboards hospitals on an external chain', async () => {
   })
 
   let north: InstitutionAdded
+  const northAdmin = await newAccount(call, 'North admin')
+  const southAdmin = await newAccount(call, 'South admin')
   test('the governor adds two hospitals, each with its first administrator', async () => {
-    const northAdmin = await newAccount(call, 'North admin')
-    const southAdmin = await newAccount(call, 'South admin')
     await call('session.signIn', { address: governor, passphrase: PASS })
     north = await call<InstitutionAdded>('institutions.add', {
       name: 'North Hospital',
@@ -75,6 +77,12 @@ describe('the governor onboards hospitals on an external chain', async () => {
       ],
     )
     assert.equal(north.receipt.result, 'institution added')
+    // An external chain has no faucet: each new admin was topped up from the governor's account.
+    assert.deepEqual(
+      { ...north.receipt.topUp, txHash: undefined },
+      { to: getAddress(northAdmin), amount: '0.1', txHash: undefined },
+    )
+    assert.equal(await chain.governor.provider!.getBalance(southAdmin), parseEther('0.1'))
     const listed = await call<InstitutionView[]>('institutions.list')
     assert.deepEqual(
       listed.map((i) => [i.id, i.name, i.admin.toLowerCase()]),
@@ -89,8 +97,7 @@ describe('the governor onboards hospitals on an external chain', async () => {
     assert.equal(staff.find((s) => s.institution === 1)?.name, 'Lin Mei')
     assert.equal(staff.find((s) => s.institution === 2)?.name, null)
 
-    // South's administrator acts for South at once: funded by the governor, they sign in as such.
-    await (await chain.governor.sendTransaction({ to: southAdmin, value: parseEther('1') })).wait()
+    // South's administrator acts for South at once.
     const session = await call<SessionView>('session.signIn', {
       address: southAdmin,
       passphrase: PASS,
@@ -116,6 +123,58 @@ describe('the governor onboards hospitals on an external chain', async () => {
     assert.equal((await call<InstitutionView[]>('institutions.list')).length, 2)
   })
 
+  test("an admin funds a newcomer's registration; the approval tops them up", async () => {
+    const balance = (address: string) => chain.governor.provider!.getBalance(address)
+    const nurse = await newAccount(call, 'Nurse')
+    // The governor gives the hospital's admin more than the top-up, to fund its staff from.
+    await call('session.signIn', { address: governor, passphrase: PASS })
+    await call('accounts.fund', { to: southAdmin, amount: '1' })
+    await call('session.signIn', { address: southAdmin, passphrase: PASS })
+    const funded = await call<TopUpView>('accounts.fund', { to: nurse, amount: '0.01' })
+    assert.equal(funded.amount, '0.01')
+    assert.equal(await balance(nurse), parseEther('0.01'))
+    await call('session.signIn', { address: nurse, passphrase: PASS })
+    await call('staff.register', {
+      institution: 2,
+      role: 'nurse',
+      identity: { name: 'Chen Wei', nationalId: 'F131104093', licenceNumber: 'RN-1' },
+    })
+    const paidForRegistration = await balance(nurse)
+    assert.ok(paidForRegistration < parseEther('0.01'))
+    await call('session.signIn', { address: southAdmin, passphrase: PASS })
+    const approved = await call<TxReceiptView>('staff.approve', { account: nurse })
+    assert.deepEqual(
+      { ...approved.topUp, txHash: undefined },
+      {
+        to: getAddress(nurse),
+        amount: formatEther(parseEther('0.1') - paidForRegistration),
+        txHash: undefined,
+      },
+    )
+    assert.equal(await balance(nurse), parseEther('0.1'))
+  })
+
+  test('a top-up the approver cannot pay is reported beside the registration, which stands', async () => {
+    started.node.settings.update({ funding: { topUpEth: '5000' } })
+    try {
+      const technician = await newAccount(call, 'Technician')
+      const registered = await call<TxReceiptView>('staff.registerDirect', {
+        account: technician,
+        role: 'technician',
+        identity: { name: 'Lee Ming', nationalId: 'B123456780', licenceNumber: 'TEC-1' },
+      })
+      assert.equal(registered.result, 'registered')
+      assert.deepEqual(
+        registered.topUp && 'error' in registered.topUp && registered.topUp.error.code,
+        'ERR_INSUFFICIENT_FUNDS',
+      )
+      const staff = await call<StaffRow[]>('staff.list', { status: 'active' })
+      assert.ok(staff.some((row) => row.address.toLowerCase() === technician))
+    } finally {
+      started.node.settings.update({ funding: { topUpEth: '0.1' } })
+    }
+  })
+
   test('the CLI adds and lists institutions on the same data folder', async () => {
     const admin = await newAccount(call, 'East admin')
     await started.stop()
@@ -139,6 +198,18 @@ describe('the governor onboards hospitals on an external chain', async () => {
       (JSON.parse(listed.stdout) as InstitutionView[]).map((i) => i.name),
       ['North Hospital', 'South Hospital', 'East Clinic'],
     )
+    const funded = await cli([
+      'account',
+      'fund',
+      '--as',
+      governor,
+      '--to',
+      admin,
+      '--amount',
+      '0.5',
+    ])
+    assert.equal(funded.code, 0, funded.stderr)
+    assert.equal((JSON.parse(funded.stdout) as TopUpView).amount, '0.5')
     // Another account's key is refused the governor's work, with the api's code.
     const refused = await cli([
       'institution',
@@ -167,6 +238,8 @@ describe('the governor onboards a hospital on the embedded chain', async () => {
       admin,
     })
     assert.equal(added.institution.id, 2)
+    // The faucet pays on the embedded chain: nothing is sent from the governor's account.
+    assert.equal(added.receipt.topUp, undefined)
     const session = await call<SessionView>('session.signIn', { address: admin, passphrase: PASS })
     assert.deepEqual([session.member.role, session.member.institution], ['administrator', 2])
   })

@@ -50,7 +50,8 @@ describe('an unfunded staff registration on an external chain', async () => {
     name: 'North Hospital',
     admin,
   })
-  await (await chain.governor.sendTransaction({ to: admin, value: parseEther('1') })).wait()
+  // The new admin was topped up from the governor's account (identity/funding.ts); the nurse
+  // self-registers, unfunded.
 
   const identityRow = () =>
     started.node.db

@@ -9,6 +9,7 @@ import { anchorReadLog, verifyReadLog } from '../audit/anchor.ts'
 import { exportAudit } from '../audit/export.ts'
 import { visibleTimeline } from '../audit/timeline.ts'
 import * as accounts from '../identity/accounts.ts'
+import { fundAccount } from '../identity/funding.ts'
 import { addInstitutionAsGovernor } from '../identity/institutions.ts'
 import * as setup from '../identity/network-setup.ts'
 import * as patients from '../identity/patients.ts'
@@ -45,6 +46,7 @@ export function createHandlers(node: HospitalNode) {
     'accounts.importKeystore': (input) => accounts.importKeystore(node, input),
     'accounts.importMnemonic': (input) => accounts.importMnemonic(node, input),
     'accounts.exportKeystore': (input) => node.vault.exportKeystore(input.address),
+    'accounts.fund': (input) => fundAccount(node, input),
 
     'session.get': () => accounts.sessionView(node),
     'session.signIn': (input) => accounts.signIn(node, input),

@@ -106,6 +106,9 @@ export const permissions: PermissionTable = {
     },
   },
 
+  // Gas for members on an external chain, from the governor's or an administrator's account.
+  'accounts.fund': { callers: adminOrGovernor },
+
   'session.get': anyone,
   'session.signIn': anyone,
   'session.signOut': anyone,

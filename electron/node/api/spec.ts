@@ -33,6 +33,7 @@ import { cidSchema, uploadChunkSchema, uploadStartSchema } from '../records/sche
 import { uploadResumeSchema } from '../records/resume-sample.ts'
 import { markEnteredInErrorSchema } from '../records/entered-in-error-schema.ts'
 import { settingsPatchSchema } from '../settings/schema.ts'
+import { etherAmountSchema } from '../chain/ether-amount.ts'
 
 const noInput = z.undefined().or(z.object({}).strict())
 
@@ -63,6 +64,7 @@ export const apiSpec = {
     })
     .strict(),
   'accounts.exportKeystore': z.object({ address: addressSchema }).strict(),
+  'accounts.fund': z.object({ to: addressSchema, amount: etherAmountSchema }).strict(),
 
   'session.get': noInput,
   'session.signIn': z.object({ address: addressSchema, passphrase: z.string().min(1) }).strict(),

@@ -25,6 +25,7 @@ import type {
   PatientRow,
   SessionView,
   StaffRow,
+  TopUpView,
   TxReceiptView,
 } from '../identity/types.ts'
 import type { Logger } from '../log.ts'
@@ -221,7 +222,13 @@ const receiptText = (receipt: TxReceiptView) =>
     ['transaction', receipt.txHash],
     ['block', receipt.blockNumber],
     ['gas used', receipt.gasUsed],
-  ])
+  ]) + (receipt.topUp ? topUpText(receipt.topUp) : '')
+
+/** The new member's gas top-up after an approval, or why it failed (the approval stands). */
+const topUpText = (topUp: NonNullable<TxReceiptView['topUp']>) =>
+  'error' in topUp
+    ? `top-up of ${topUp.to} failed: ${topUp.error.code}: ${topUp.error.message}\n`
+    : table([['topped up', `${topUp.amount} ETH to ${topUp.to} (${topUp.txHash})`]])
 
 function table(rows: [string, string | number | null][]): string {
   return rows.map(([label, value]) => `${label.padEnd(16)}${value ?? '-'}\n`).join('')
@@ -325,6 +332,16 @@ export const commands = {
     context.print(
       accounts.map((a) => `${a.address}  ${a.role.padEnd(8)}  ${a.label}\n`).join(''),
       accounts,
+    )
+  },
+
+  /** Gas for a member on an external chain, from the governor's or an administrator's account. */
+  async 'account fund'(context: CommandContext) {
+    const input = { to: option(context, 'to'), amount: option(context, 'amount') }
+    const sent = await asSignedIn(context, (call) => call<TopUpView>('accounts.fund', input))
+    context.print(
+      `Sent ${sent.amount} ETH to ${sent.to}\n` + table([['transaction', sent.txHash]]),
+      sent,
     )
   },
 

@@ -21,6 +21,10 @@ node
 accounts (passphrases come from EMR_PASSPHRASE or --passphrase-file, never from arguments)
   account create --label L       create an account; prints its address and recovery phrase once
   account list
+  account fund --as FUNDER --to ADDRESS --amount ETH
+                                 the governor or an administrator pays a member's gas on an
+                                 external chain (new members are also topped up to the
+                                 funding.topUpEth setting when added, approved or registered)
 institutions
   institution add --as GOVERNOR --name NAME --admin ADDRESS
                   [--admin-name N --national-id ID --licence L]
@@ -90,6 +94,7 @@ const { values, positionals } = parseArgs({
     label: text,
     as: text,
     account: text,
+    amount: text,
     admin: text,
     'admin-name': text,
     institution: text,

@@ -1,6 +1,7 @@
 import { getAddress, type Signer } from 'ethers'
 import { InternalError } from '../errors.ts'
 import type { HospitalNode } from '../node.ts'
+import { topUpNewMember } from './funding.ts'
 import { callRegistry, receiptView, sessionSigner } from './registry-calls.ts'
 import type { StaffIdentity } from './schemas.ts'
 import { listInstitutions } from './staff.ts'
@@ -32,12 +33,17 @@ export async function addInstitution(
   return { institution, receipt: receiptView(node, sent, 'institution added') }
 }
 
-/** `institutions.add`: the signed-in governor adds an institution. */
-export function addInstitutionAsGovernor(
+/**
+ * `institutions.add`: the signed-in governor adds an institution; on an external chain the new
+ * administrator's account is topped up from the governor's, so they can act at once.
+ */
+export async function addInstitutionAsGovernor(
   node: HospitalNode,
   input: NewInstitution,
 ): Promise<InstitutionAdded> {
-  return addInstitution(node, sessionSigner(node), input)
+  const added = await addInstitution(node, sessionSigner(node), input)
+  const topUp = await topUpNewMember(node, input.admin)
+  return topUp ? { ...added, receipt: { ...added.receipt, topUp } } : added
 }
 
 /**

@@ -3,6 +3,7 @@ import { getAddress } from 'ethers'
 import { InvalidInputError } from '../errors.ts'
 import type { HospitalNode } from '../node.ts'
 import { commitTo, newSalt } from './commitment.ts'
+import { topUpNewMember } from './funding.ts'
 import { roleCode, roleName } from './members.ts'
 import {
   callRegistry,
@@ -12,7 +13,13 @@ import {
 } from './registry-calls.ts'
 import type { StaffIdentity, StaffRoleName, SuspensionReason } from './schemas.ts'
 import { recordSuspensionReason } from './suspension-reasons.ts'
-import type { InstitutionView, MemberStatusName, StaffRow, TxReceiptView } from './types.ts'
+import type {
+  InstitutionView,
+  MemberStatusName,
+  StaffRow,
+  TopUpOutcome,
+  TxReceiptView,
+} from './types.ts'
 
 /**
  * Saves the clear identity before the transaction and puts back what was there if the chain
@@ -78,7 +85,7 @@ export async function registerSelf(
   })
 }
 
-/** Direct registration by an institution admin: active at once. */
+/** Direct registration by an institution admin: active at once, and funded on an external chain. */
 export async function registerDirect(
   node: HospitalNode,
   input: {
@@ -95,16 +102,22 @@ export async function registerDirect(
       'This account is not on this workstation: give its encryption public key (shown on its account page).',
     )
   }
-  return withLocalIdentity(node, input.account, input.identity, async (commitment, options) => {
-    const sent = await callRegistry(
-      node,
-      sessionSigner(node),
-      'registerStaffDirect',
-      [input.account, roleCode(input.role), commitment, encryptionPublicKey],
-      options,
-    )
-    return receiptView(node, sent, 'registered')
-  })
+  const receipt = await withLocalIdentity(
+    node,
+    input.account,
+    input.identity,
+    async (commitment, options) => {
+      const sent = await callRegistry(
+        node,
+        sessionSigner(node),
+        'registerStaffDirect',
+        [input.account, roleCode(input.role), commitment, encryptionPublicKey],
+        options,
+      )
+      return receiptView(node, sent, 'registered')
+    },
+  )
+  return withTopUp(receipt, await topUpNewMember(node, input.account))
 }
 
 const statusChanges = {
@@ -114,7 +127,10 @@ const statusChanges = {
   reinstate: { method: 'reinstateStaff', result: 'reinstated' },
 } as const
 
-/** An admin's decision on a staff member; the contract checks the admin's authority. */
+/**
+ * An admin's decision on a staff member; the contract checks the admin's authority. An approved
+ * member is topped up for gas on an external chain.
+ */
 export async function changeStaffStatus(
   node: HospitalNode,
   change: keyof typeof statusChanges,
@@ -122,7 +138,12 @@ export async function changeStaffStatus(
 ): Promise<TxReceiptView> {
   const { method, result } = statusChanges[change]
   const sent = await callRegistry(node, sessionSigner(node), method, [account])
-  return receiptView(node, sent, result)
+  const receipt = receiptView(node, sent, result)
+  return change === 'approve' ? withTopUp(receipt, await topUpNewMember(node, account)) : receipt
+}
+
+function withTopUp(receipt: TxReceiptView, topUp: TopUpOutcome | undefined): TxReceiptView {
+  return topUp ? { ...receipt, topUp } : receipt
 }
 
 /** Suspends a staff member; the reason code stays in this node's audit trail, off chain. */

@@ -1,5 +1,6 @@
 /** What the identity features return to the UI and the CLI. */
 import type { PartyView } from '../access/types.ts'
+import type { ErrorInfo } from '../errors.ts'
 import type { StaffIdentity, StaffRoleName } from './schemas.ts'
 
 /** A mined transaction as the receipt card shows it (paper Fig. 2, plus the block). */
@@ -10,7 +11,20 @@ export interface TxReceiptView {
   gasUsed: string
   /** What the transaction did, e.g. 'pending approval', 'approved', 'registered'. */
   result: string
+  /** The new member's gas top-up that followed, on an external chain (identity/funding.ts). */
+  topUp?: TopUpOutcome
 }
+
+/** ETH sent to an account for its gas. */
+export interface TopUpView {
+  to: string
+  /** ETH, decimal text. */
+  amount: string
+  txHash: string
+}
+
+/** A top-up after an approval: sent, or refused with the error (the approval stands). */
+export type TopUpOutcome = TopUpView | { to: string; error: ErrorInfo }
 
 export interface AccountView {
   address: string

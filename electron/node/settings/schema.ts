@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { etherAmountSchema } from '../chain/ether-amount.ts'
 import { DEFAULT_RPC_HOST, urlReach } from '../chain/rpc-address.ts'
 
 /** A libp2p multiaddr of a consortium peer, e.g. /ip4/10.0.0.5/tcp/4001/p2p/12D3Koo… */
@@ -64,6 +65,17 @@ export const settingsSchema = z.object({
         .default(60),
     })
     .default({ anchorEveryMinutes: 60 }),
+  funding: z
+    .object({
+      /**
+       * On an external chain (no faucet), a new member's balance is topped up to this much ETH
+       * from the approving account when an institution is added, or staff are approved or
+       * registered directly (identity/funding.ts): enough for a few hundred transactions at a
+       * few gwei.
+       */
+      topUpEth: etherAmountSchema.default('0.1'),
+    })
+    .default({ topUpEth: '0.1' }),
 })
 
 export type Settings = z.output<typeof settingsSchema>
@@ -82,6 +94,7 @@ export const settingsPatchSchema = z
     ipfs: sections.ipfs.unwrap(),
     security: sections.security.unwrap(),
     audit: sections.audit.unwrap(),
+    funding: sections.funding.unwrap(),
   })
   .partial()
   .strict()

@@ -1,10 +1,11 @@
-import { Card, DataList, Group, Text, ThemeIcon, Title } from '@mantine/core'
+import { Box, Card, DataList, Group, Text, ThemeIcon, Title } from '@mantine/core'
 import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { TxReceiptView } from '../../../electron/node/identity/types.ts'
 import { useFormatters } from '../i18n/format.ts'
 import { DataField } from './DataField.tsx'
 import { useReceiptResult } from './receiptResult.ts'
+import { TopUpNote } from './TopUpNote.tsx'
 
 interface ReceiptCardProps {
   receipt: TxReceiptView
@@ -86,6 +87,11 @@ export function ReceiptCard({ receipt, title }: ReceiptCardProps) {
           testId="receipt-block-number"
         />
       </DataList>
+      {receipt.topUp && (
+        <Box mt="md">
+          <TopUpNote topUp={receipt.topUp} />
+        </Box>
+      )}
     </Card>
   )
 }

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import type { MethodInput } from '../../../../electron/node/api/spec.ts'
-import type { AccountView } from '../../../../electron/node/identity/types.ts'
+import type { AccountView, TopUpView } from '../../../../electron/node/identity/types.ts'
 import { emr } from '../../api/emr.ts'
 import { downloadText } from '../../shared/download.ts'
 
@@ -54,5 +54,13 @@ export function useExportKeystore() {
       downloadText(fileName, json)
       return fileName
     },
+  })
+}
+
+/** The governor or an administrator sends ETH to an account for its gas (external chains). */
+export function useFundAccount() {
+  return useMutation({
+    mutationFn: (input: MethodInput<'accounts.fund'>): Promise<TopUpView> =>
+      emr.accounts.fund(input),
   })
 }

@@ -1,10 +1,11 @@
 import { Card, Stack, Title } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import { ScreenHeader } from '../../shared/ScreenHeader.tsx'
+import { FundAccountForm } from '../accounts/FundAccountForm.tsx'
 import { AddInstitutionForm } from './AddInstitutionForm.tsx'
 import { InstitutionTable } from './InstitutionTable.tsx'
 
-/** The governor's desk: the network's hospitals, and adding one. */
+/** The governor's desk: the network's hospitals, adding one, and funding accounts' gas. */
 export function InstitutionsScreen() {
   const { t } = useTranslation()
   return (
@@ -34,6 +35,18 @@ export function InstitutionsScreen() {
             {t('institutions.addTitle')}
           </Title>
           <AddInstitutionForm />
+        </Card>
+        <Card
+          component="section"
+          aria-label={t('funding.title')}
+          withBorder
+          radius="md"
+          padding="lg"
+        >
+          <Title order={2} size="h4" mb="md">
+            {t('funding.title')}
+          </Title>
+          <FundAccountForm />
         </Card>
       </Stack>
     </>
