@@ -1,15 +1,15 @@
 /**
  * A transaction the chain refuses because its sender cannot pay for it: ethers' INSUFFICIENT_FUNDS,
- * or the client's own words where ethers passes them on unsorted (Geth, Besu and Anvil
- * `insufficient funds for gas * price + value`, Nethermind `InsufficientFunds`), at the estimate
- * or at the broadcast. Named so the user learns whose account needs how much, never
- * ERR_INTERNAL.
+ * or the client's own words where ethers passes them on unsorted (Geth, Erigon, Anvil and
+ * Ganache `insufficient funds for gas * price + value`, Nethermind `InsufficientFunds`, Besu
+ * `Upfront cost exceeds account balance`), at the estimate or at the broadcast. Named so the user
+ * learns whose account needs how much, never ERR_INTERNAL.
  */
 import { formatEther, type Provider, type TransactionLike } from 'ethers'
 import { InsufficientFundsError } from '../errors.ts'
 import { messagesOf } from './broadcast-refusals.ts'
 
-const INSUFFICIENT_FUNDS = /insufficient ?funds/i
+const INSUFFICIENT_FUNDS = /insufficient ?funds|upfront cost exceeds account balance/i
 
 export function isInsufficientFunds(error: unknown): boolean {
   if ((error as { code?: unknown })?.code === 'INSUFFICIENT_FUNDS') return true
