@@ -23,6 +23,18 @@ describe('the settings form', () => {
     })
   })
 
+  it('takes the gas top-up as ETH text, and refuses what is not an amount above 0', () => {
+    assert.equal(values.topUpEth, '0.1')
+    const parsed = parseForm({ ...values, topUpEth: ' 0.25 ' })
+    assert.deepEqual(parsed.ok && parsed.patch.funding, { topUpEth: '0.25' })
+    for (const topUpEth of ['', '0', '1e-3', '-1', 'ten']) {
+      const refused = parseForm({ ...values, topUpEth })
+      assert.deepEqual(!refused.ok && refused.errors, {
+        topUpEth: { messageKey: 'settings.invalidTopUpEth' },
+      })
+    }
+  })
+
   it('marks the wrong lines of the peer list', () => {
     const parsed = parseForm({ ...values, peers: '/ip4/10.0.0.5/tcp/4001\n\nnot a peer' })
     assert.deepEqual(!parsed.ok && parsed.errors.peers, {

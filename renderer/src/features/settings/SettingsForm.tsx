@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next'
 import type { Settings } from '../../../../electron/node/settings/schema.ts'
 import { ErrorAlert } from '../../shared/ErrorAlert.tsx'
 import { ChainFields } from './ChainFields.tsx'
+import { FundingFields } from './FundingFields.tsx'
 import { IpfsFields } from './IpfsFields.tsx'
 import { SecurityFields } from './SecurityFields.tsx'
 import { useUpdateSettings } from './queries.ts'
@@ -35,6 +36,7 @@ export function SettingsForm({ settings }: { settings: Settings }) {
         <ChainFields form={form} />
         <IpfsFields form={form} />
         <SecurityFields form={form} />
+        <FundingFields form={form} />
         <Alert color="blue" variant="light" data-testid="settings-restart-notice">
           {t('settings.restartNotice')}
         </Alert>

@@ -32,6 +32,8 @@ export interface SettingsFormValues {
   peers: string
   idleLockMinutes: number | string
   anchorEveryMinutes: number | string
+  /** ETH as decimal text: a new member's gas top-up on an external chain. */
+  topUpEth: string
 }
 
 export type SettingsFieldName = keyof SettingsFormValues
@@ -45,14 +47,16 @@ export interface FieldError {
 export type FieldErrors = Partial<Record<SettingsFieldName | 'form', FieldError>>
 
 /** The part of the settings this form edits; the language is saved on its own, at once. */
-export type FormPatch = Required<Pick<SettingsPatch, 'chain' | 'ipfs' | 'security' | 'audit'>>
+export type FormPatch = Required<
+  Pick<SettingsPatch, 'chain' | 'ipfs' | 'security' | 'audit' | 'funding'>
+>
 
 export type ParsedForm = { ok: true; patch: FormPatch } | { ok: false; errors: FieldErrors }
 
 export function toFormValues(
-  settings: Pick<Settings, 'chain' | 'ipfs' | 'security' | 'audit'>,
+  settings: Pick<Settings, 'chain' | 'ipfs' | 'security' | 'audit' | 'funding'>,
 ): SettingsFormValues {
-  const { chain, ipfs, security, audit } = settings
+  const { chain, ipfs, security, audit, funding } = settings
   return {
     chainMode: chain.mode,
     rpcPort: chain.mode === 'embedded' ? chain.rpcPort : 0,
@@ -69,6 +73,7 @@ export function toFormValues(
     peers: ipfs.peers.join('\n'),
     idleLockMinutes: security.idleLockMinutes,
     anchorEveryMinutes: audit.anchorEveryMinutes,
+    topUpEth: funding.topUpEth,
   }
 }
 
@@ -93,6 +98,7 @@ const fieldsByPath: Record<string, { field: SettingsFieldName; messageKey: Parse
     field: 'anchorEveryMinutes',
     messageKey: 'settings.invalidAnchorEveryMinutes',
   },
+  'funding.topUpEth': { field: 'topUpEth', messageKey: 'settings.invalidTopUpEth' },
 }
 
 /** An empty number input is not 0: NaN makes the schema reject it instead of guessing. */
@@ -142,6 +148,7 @@ export function parseForm(values: SettingsFormValues): ParsedForm {
     ipfs: { listenPort: toNumber(values.listenPort), peers: peers.items },
     security: { idleLockMinutes: toNumber(values.idleLockMinutes) },
     audit: { anchorEveryMinutes: toNumber(values.anchorEveryMinutes) },
+    funding: { topUpEth: values.topUpEth.trim() },
   }
 
   const result = settingsPatchSchema.safeParse(patch)
