@@ -20,6 +20,7 @@ import { NodeEvents } from './events.ts'
 import { releasePendingEmergencyKeys, settleEmergencyReleases } from './access/emergency.ts'
 import { anchorIfStaffSignedIn } from './audit/anchor.ts'
 import { applySiteConfig, bakedSiteConfigToApply } from './identity/site-config.ts'
+import { checkSiteChain } from './identity/join-checks.ts'
 
 export interface NodeOptions {
   dataDir: string
@@ -93,8 +94,10 @@ export class HospitalNode {
     const nodeSecret =
       options.nodeSecret === undefined ? nodeSecretFromEnvironment() : options.nodeSecret
     const paths = dataPaths(options.dataDir)
-    // Checked before anything is written: an invalid file leaves the folder as it was.
+    // Checked before anything is written, the file and then its chain (as a join checks them):
+    // an invalid file, or one naming the wrong chain or registry, leaves the folder as it was.
     const siteConfig = await bakedSiteConfigToApply(options.siteConfigFile, options.dataDir)
+    if (siteConfig) await checkSiteChain(siteConfig)
     await prepareDataFolder(options.dataDir)
     await mkdir(paths.ipfs, { recursive: true, mode: PRIVATE_FOLDER_MODE })
     const lock = lockDataFolder(options.dataDir)

@@ -4,7 +4,8 @@
  * chain; the joining node is a fresh one, as the setup wizard's.
  */
 import assert from 'node:assert/strict'
-import { readFile } from 'node:fs/promises'
+import { readFile, readdir, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
 import { after, describe, test } from 'node:test'
 import { ContractFactory } from 'ethers'
 import type { SiteConfig } from '../../electron/node/identity/schemas.ts'
@@ -13,6 +14,7 @@ import { dataPaths } from '../../electron/node/paths.ts'
 import type { Settings } from '../../electron/node/settings/schema.ts'
 import { startTestNode } from '../helpers/node.ts'
 import { startServedChain } from '../helpers/served-chain.ts'
+import { tempDir } from '../helpers/temp.ts'
 
 /** Init code of a contract whose whole runtime is STOP: code, but answering nothing. */
 const NOT_A_REGISTRY = '0x6001600c60003960016000f300'
@@ -92,5 +94,28 @@ describe('joining checks the chain before writing anything', async () => {
     const joined = node.settings.get().chain
     assert.ok(joined.mode === 'external')
     assert.equal(joined.contractAddress, chain.contractAddress)
+  })
+})
+
+describe("an installer's site configuration naming the wrong chain", async () => {
+  const chain = await startServedChain()
+  after(() => chain.close())
+
+  test('stops the first start with the reason, and nothing is written', async () => {
+    const dataDir = await tempDir('emr-node-')
+    const file = join(await tempDir('emr-site-'), 'site-config.json')
+    await writeFile(
+      file,
+      JSON.stringify({
+        format: 'emr-node-site/1',
+        network: 'North consortium',
+        chain: { rpcUrl: chain.rpcUrl, chainId: 31337, contractAddress: chain.contractAddress },
+        ipfs: { swarmKey: generateSwarmKey(), peers: [] },
+      }),
+    )
+    await assert.rejects(startTestNode({ dataDir, siteConfigFile: file }), {
+      code: 'ERR_CHAIN_ID_MISMATCH',
+    })
+    assert.deepEqual(await readdir(dataDir), [])
   })
 })
