@@ -24,9 +24,9 @@ import type {
 /**
  * Saves the clear identity before the transaction and puts back what was there if the chain
  * refuses, so the database never holds an identity the chain does not. A refused broadcast
- * (missing funds) is marked failed in the outbox and never sent again, so the row goes too. Only
- * a transaction whose fate is unknown (the chain was unreachable after it was signed) keeps the
- * row: it may still be mined, and the next start's reconciliation sends it again.
+ * (missing funds) is marked failed in the outbox and never sent again, so the row goes too. A
+ * transaction mined, or whose fate is unknown (the chain was unreachable after it was signed),
+ * keeps the row: the chain holds it or may still, as the next start's reconciliation decides.
  */
 async function withLocalIdentity<T>(
   node: HospitalNode,
@@ -59,12 +59,21 @@ async function withLocalIdentity<T>(
   try {
     return await register(commitment, { intent })
   } catch (error) {
-    const sent = node.chain.outbox.findByIntent(intent)
-    if (sent?.status === 'signed' || sent?.status === 'sent') throw error
+    if (chainMayHold(node, intent)) throw error
     if (previous) save.run({ ...row, ...(previous as typeof row) })
     else node.db.prepare('DELETE FROM staff_identities WHERE address = ?').run(address)
     throw error
   }
+}
+
+/**
+ * Whether the registration sent under `intent` is, or may still be, on chain: mined (a later
+ * step failed, such as indexing), or signed and sent without an answer. Refused before signing,
+ * refused at the broadcast (failed), reverted or dropped: the chain will never hold it.
+ */
+function chainMayHold(node: HospitalNode, intent: string): boolean {
+  const status = node.chain.outbox.findByIntent(intent)?.status
+  return status === 'signed' || status === 'sent' || status === 'mined'
 }
 
 /** Self-registration of the signed-in account: pending until its institution's admin approves. */
