@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict'
 import { after, describe, test } from 'node:test'
-import { formatEther, getAddress, parseEther } from 'ethers'
+import { Wallet, formatEther, getAddress, parseEther } from 'ethers'
 import type {
   InstitutionAdded,
   InstitutionView,
@@ -223,6 +223,49 @@ describe('the governor onboards hospitals on an external chain', async () => {
     ])
     assert.equal(refused.code, 1)
     assert.match(refused.stderr, /^error ERR_FORBIDDEN: /m)
+  })
+})
+
+describe('a registry deployed for a governor on a node', async () => {
+  const chain = await startServedChain()
+  after(() => chain.close())
+  // IT deploys with a throwaway funded key; the governor is an account a node will hold.
+  const governor = Wallet.createRandom()
+
+  test('cli deploy --governor makes that account the governor, which adds institutions', async () => {
+    const refused = await runCli(['deploy', '--rpc', chain.rpcUrl, '--governor', '0x12'], {
+      EMR_DEPLOYER_KEY: chain.governor.privateKey,
+    })
+    assert.match(refused.stderr, /^error ERR_INVALID_INPUT: --governor/m)
+    const deployed = await runCli(
+      ['deploy', '--rpc', chain.rpcUrl, '--governor', governor.address, '--json'],
+      { EMR_DEPLOYER_KEY: chain.governor.privateKey },
+    )
+    assert.equal(deployed.code, 0, deployed.stderr)
+    const registry = JSON.parse(deployed.stdout) as { address: string; governor: string }
+    assert.equal(registry.governor, governor.address)
+    await (
+      await chain.governor.sendTransaction({ to: governor.address, value: parseEther('1') })
+    ).wait()
+
+    const { call } = await startTestNode({
+      settings: {
+        chain: { mode: 'external', rpcUrl: chain.rpcUrl, contractAddress: registry.address },
+      },
+    })
+    await call('accounts.importMnemonic', {
+      label: 'Governor',
+      mnemonic: governor.mnemonic!.phrase,
+      passphrase: PASS,
+    })
+    const session = await call<SessionView>('session.signIn', {
+      address: governor.address,
+      passphrase: PASS,
+    })
+    assert.equal(session.member.isGovernor, true)
+    const admin = await newAccount(call, 'Admin')
+    const added = await call<InstitutionAdded>('institutions.add', { name: 'West Clinic', admin })
+    assert.equal(added.institution.id, 1)
   })
 })
 

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { stat, writeFile } from 'node:fs/promises'
 import { basename } from 'node:path'
-import { Wallet } from 'ethers'
+import { Wallet, getAddress, isAddress } from 'ethers'
 import { createCaller, createDispatcher } from '../api/dispatch.ts'
 import { connectExternalChain } from '../chain/external-chain.ts'
 import { servedRpcUrl } from '../chain/rpc-address.ts'
@@ -262,11 +262,17 @@ export const commands = {
     const { chainId, provider } = await connectExternalChain(rpcUrl, { token: null })
     try {
       const deployer = new Wallet(key, provider)
-      const deployed = await deployRegistry(deployer, deployer.address)
+      // The governor adds institutions from a node: an account there, or the deployer itself.
+      const chosen = context.options.governor
+      if (typeof chosen === 'string' && !isAddress(chosen)) {
+        throw new InvalidInputError('--governor is not an Ethereum address')
+      }
+      const governor = getAddress(typeof chosen === 'string' ? chosen : deployer.address)
+      const deployed = await deployRegistry(deployer, governor)
       const result = {
         chainId,
         ...deployed,
-        governor: deployer.address,
+        governor,
         gasUsed: deployed.gasUsed.toString(),
       }
       context.print(

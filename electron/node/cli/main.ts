@@ -13,8 +13,10 @@ const USAGE = `usage: npm run cli -- <command> [options]
 
 node
   status                         start the node on the data folder, print its status, stop
-  deploy --rpc URL               deploy the registry to an external chain and print its address
-                                 (deployer key from the EMR_DEPLOYER_KEY environment variable)
+  deploy --rpc URL [--governor ADDRESS]
+                                 deploy the registry to an external chain and print its address
+                                 (deployer key from the EMR_DEPLOYER_KEY environment variable);
+                                 the governor is ADDRESS (an account on a node) or the deployer
   site-config check FILE [--if-present]
                                  check the site configuration an installer will carry (no
                                  secrets printed); --if-present: a missing FILE is no error
@@ -96,6 +98,7 @@ const { values, positionals } = parseArgs({
     account: text,
     amount: text,
     admin: text,
+    governor: text,
     'admin-name': text,
     institution: text,
     role: text,
