@@ -223,4 +223,12 @@ export const migrations: readonly string[] = [
   CREATE INDEX tx_outbox_open ON tx_outbox (from_address, nonce) WHERE status IN ('signed', 'sent');
   CREATE INDEX tx_outbox_intent ON tx_outbox (intent);
   `,
+  `
+  -- The keyed fingerprint of a version's plaintext, copied from its manifest once read
+  -- (records/fingerprint.ts): how an upload finds the same file anchored for the patient at
+  -- another hospital. fingerprint_read: the manifest was read (an old one may carry none).
+  ALTER TABLE records ADD COLUMN content_fingerprint TEXT;
+  ALTER TABLE records ADD COLUMN fingerprint_read INTEGER NOT NULL DEFAULT 0;
+  CREATE INDEX records_fingerprint ON records (patient, content_fingerprint);
+  `,
 ]
