@@ -242,7 +242,7 @@ describe('IPFS service', () => {
       const port = Number(address.split('/')[4])
       await stop(server)
 
-      const client = await start('client', { peers: [address], redialIntervalMs: 200 })
+      const client = await start('client', { peers: [address], redialMinMs: 100, redialMaxMs: 200 })
       await sleep(300)
       assert.deepEqual(client.connectedPeers(), [])
       const back = await start('server', { listenPort: port })

@@ -1,15 +1,18 @@
 /**
  * The node's IPFS: a Helia node on a private swarm. Built from the light constructors so nothing
  * reaches the public network: TCP + noise + yamux + identify behind a pre-shared key, bitswap as
- * the only block broker, configured peers instead of discovery, no DHT, relay, UPnP or autoNAT.
+ * the only block broker, configured peers and peers exchanged inside the swarm (peers.ts) instead
+ * of public discovery: no DHT, mDNS, bootstrap list, relay, UPnP or autoNAT.
  */
 import { isIPv6 } from 'node:net'
+import path from 'node:path'
 import { noise } from '@chainsafe/libp2p-noise'
 import { yamux } from '@chainsafe/libp2p-yamux'
 import { withBitswap } from '@helia/bitswap'
 import { withLibp2pLight } from '@helia/libp2p'
 import { unixfs } from '@helia/unixfs'
 import { identify } from '@libp2p/identify'
+import { ping } from '@libp2p/ping'
 import { preSharedKey } from '@libp2p/pnet'
 import { tcp } from '@libp2p/tcp'
 import { multiaddr } from '@multiformats/multiaddr'
@@ -22,19 +25,22 @@ import { silentLogger } from '../log.ts'
 import { SingleFlight, withIdleTimeout } from './fetch.ts'
 import { hashedLeaves, type HashedBlock } from './leaf-importer.ts'
 import { linksOnlyWalker } from './pin-walker.ts'
-import { keepPeersConnected } from './peers.ts'
+import { DEFAULT_BACKOFF } from './backoff.ts'
+import { PeerKeeper } from './peers.ts'
 import { openRepo } from './repo.ts'
 import type { FetchOptions } from './fetch.ts'
-import type { PeerKeeper } from './peers.ts'
+import type { KnownPeer } from './peers.ts'
 import type { Repo } from './repo.ts'
 import type { Logger } from '../log.ts'
 import type { HeliaWithLibp2p } from '@helia/libp2p'
 import type { UnixFS } from '@helia/unixfs'
 import type { Identify } from '@libp2p/identify'
+import type { Ping } from '@libp2p/ping'
 import type { AbortOptions } from '@libp2p/interface'
 import type { Multiaddr } from '@multiformats/multiaddr'
 
 export type { FetchOptions } from './fetch.ts'
+export type { KnownPeer, PeerSource, PeerState } from './peers.ts'
 
 /**
  * Blocks an import writes while taking the next ones (the importer's default is 10): it waits for
@@ -55,14 +61,30 @@ export interface IpfsOptions extends AbortOptions {
    * @default '0.0.0.0'
    */
   listenHost?: string
-  /** Multiaddrs of consortium peers, dialled on start and re-dialled while disconnected. */
+  /**
+   * Multiaddrs of consortium peers, dialled on start and re-dialled while disconnected; the
+   * peers they know are learned from them (peers.ts) and kept in the repo's known-peers.json.
+   */
   peers: string[]
   /**
-   * How often disconnected peers are re-dialled, in milliseconds.
+   * Wait before re-dialling a peer that dropped, in milliseconds; doubled (with jitter) after
+   * each failed dial up to `redialMaxMs`, and reset by a connection.
    *
-   * @default 10_000
+   * @default 1_000
    */
-  redialIntervalMs?: number
+  redialMinMs?: number
+  /**
+   * Longest wait between two dials of an unreachable peer, in milliseconds.
+   *
+   * @default 60_000
+   */
+  redialMaxMs?: number
+  /**
+   * How often connected peers are pinged and asked for the peers they know, in milliseconds.
+   *
+   * @default 30_000
+   */
+  peerSurveyMs?: number
   /**
    * Time limit of one dial, in milliseconds.
    *
@@ -90,6 +112,11 @@ export interface IpfsService {
   listenAddresses(): string[]
   /** Peer ids of the peers connected now. */
   connectedPeers(): string[]
+  /**
+   * Every consortium peer this node knows (configured, exchanged, or that connected to it), with
+   * its state, latency and when it was last seen; configured ones first.
+   */
+  knownPeers(): KnownPeer[]
   /** Total size of the block files in the repo. */
   repoSizeBytes(): Promise<number>
   /** Adds bytes as a UnixFS file and pins it. */
@@ -122,7 +149,7 @@ export interface IpfsService {
   stop(): Promise<void>
 }
 
-type Node = HeliaWithLibp2p<{ identify: Identify }>
+type Node = HeliaWithLibp2p<{ identify: Identify; ping: Ping }>
 
 /** Opens the repo under `repoDir`, starts a Helia node on the private swarm and dials the peers. */
 export async function startIpfs(options: IpfsOptions): Promise<IpfsService> {
@@ -142,11 +169,23 @@ export async function startIpfs(options: IpfsOptions): Promise<IpfsService> {
       cause: error,
     })
   }
-  const peers = keepPeersConnected(helia.libp2p, parsePeers(options.peers, log), {
-    intervalMs: options.redialIntervalMs ?? 10_000,
-    dialTimeoutMs: options.dialTimeoutMs ?? 5_000,
-    log: log.child('peers'),
-  })
+  let peers: PeerKeeper
+  try {
+    peers = await PeerKeeper.start(helia.libp2p, parsePeers(options.peers, log), {
+      dialTimeoutMs: options.dialTimeoutMs ?? 5_000,
+      backoff: {
+        baseMs: options.redialMinMs ?? DEFAULT_BACKOFF.baseMs,
+        capMs: options.redialMaxMs ?? DEFAULT_BACKOFF.capMs,
+      },
+      surveyIntervalMs: options.peerSurveyMs ?? 30_000,
+      storeFile: path.join(options.repoDir, 'known-peers.json'),
+      log: log.child('peers'),
+    })
+  } catch (error) {
+    await helia.stop().catch(() => {})
+    await repo.close()
+    throw error
+  }
   const service = new HeliaIpfsService(helia, repo, peers, options, log)
   log.info('started', { peerId: service.peerId, listenAddresses: service.listenAddresses() })
   return service
@@ -167,7 +206,7 @@ function createNode(repo: Repo, listen: string, swarmKey: Uint8Array): Node {
     connectionProtector: preSharedKey({ psk: swarmKey }),
     connectionEncrypters: [noise()],
     streamMuxers: [yamux()],
-    services: { identify: identify() },
+    services: { identify: identify(), ping: ping() },
   })
   return withBitswap(node)
 }
@@ -212,6 +251,10 @@ class HeliaIpfsService implements IpfsService {
 
   connectedPeers(): string[] {
     return this.#helia.libp2p.getPeers().map(String)
+  }
+
+  knownPeers(): KnownPeer[] {
+    return this.#peers.knownPeers()
   }
 
   async repoSizeBytes(): Promise<number> {
