@@ -1,6 +1,7 @@
 import { mkdir } from 'node:fs/promises'
 import { PRIVATE_FOLDER_MODE, prepareDataFolder, restrictTree } from './data-folder.ts'
 import packageJson from '../../package.json' with { type: 'json' }
+import { chainReach } from './chain/chain-health.ts'
 import { startChain, type ChainService } from './chain/chain-service.ts'
 import { lockDataFolder, type DataFolderLock } from './data-lock.ts'
 import { openDatabase, schemaVersion, type Database } from './db/database.ts'
@@ -177,8 +178,9 @@ export class HospitalNode {
   }
 
   async status(): Promise<NodeStatus> {
-    const [blockHeight, repoSizeBytes] = await Promise.all([
-      this.chain.provider.getBlockNumber(),
+    // An outage is part of the answer, not a failure of it (chain/chain-health.ts).
+    const [{ blockHeight, outage }, repoSizeBytes] = await Promise.all([
+      chainReach(this.chain),
       this.ipfs.repoSizeBytes(),
     ])
     return {
@@ -192,6 +194,7 @@ export class HospitalNode {
         gateway: this.chain.gateway,
         chainId: this.chain.chainId,
         blockHeight,
+        outage,
         contractAddress: this.chain.deployment.contractAddress,
       },
       ipfs: {

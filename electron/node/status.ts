@@ -1,3 +1,4 @@
+import type { ChainOutageView } from './chain/chain-health.ts'
 import type { NodeSecretSource } from './vault/node-secret.ts'
 
 /** What the node status screen, `cli status` and the benchmarks read. */
@@ -14,7 +15,10 @@ export interface NodeStatus {
     /** Where this node serves its embedded chain to other nodes; null when it does not. */
     gateway: { host: string; port: number } | null
     chainId: number
+    /** The chain's head; while it cannot be reached, the last block this node indexed. */
     blockHeight: number
+    /** Null while the chain answers; else since when it has not, and the last error. */
+    outage: ChainOutageView | null
     contractAddress: string
   }
   ipfs: {

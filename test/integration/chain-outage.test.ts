@@ -4,6 +4,7 @@ import { after, describe, test } from 'node:test'
 import { Contract, parseEther } from 'ethers'
 import { registryAbi } from '../../electron/node/chain/registry-artifact.ts'
 import type { PatientRegistration } from '../../electron/node/identity/types.ts'
+import type { NodeStatus } from '../../electron/node/status.ts'
 import { PASS, uploadFile } from '../helpers/clinic.ts'
 import { startTestNode } from '../helpers/node.ts'
 import { startServedChain } from '../helpers/served-chain.ts'
@@ -47,6 +48,7 @@ describe('a node whose external chain goes down', async () => {
   const bytes = randomBytes(50_000)
   const record = await uploadFile(call, { patient: patient.address, bytes })
   await call('records.open', { cid: record.cid })
+  const heightBefore = (await call<NodeStatus>('node.status')).chain.blockHeight
   await chain.close()
 
   const outcome = (method: string, input?: unknown) =>
@@ -60,8 +62,20 @@ describe('a node whose external chain goes down', async () => {
     assert.equal(await outcome('records.open', { cid: record.cid }), 'ERR_CHAIN_UNREACHABLE')
   })
 
-  test("writes, the status and lists that need the caller's standing say so too", async () => {
-    assert.equal(await outcome('node.status'), 'ERR_CHAIN_UNREACHABLE')
+  test('the status answers, and says since when the chain is unreachable and why', async () => {
+    const status = await call<NodeStatus>('node.status')
+    assert.equal(status.chain.outage?.code, 'ERR_CHAIN_UNREACHABLE')
+    assert.match(status.chain.outage.lastError, /cannot be reached/)
+    assert.ok(Date.parse(status.chain.outage.since) <= Date.now())
+    assert.ok(status.chain.outage.lastContactAt !== null)
+    assert.ok(
+      Date.parse(status.chain.outage.lastContactAt) <= Date.parse(status.chain.outage.since),
+    )
+    // The last block this node indexed: the record's anchor is in it or before it.
+    assert.ok(status.chain.blockHeight >= heightBefore)
+  })
+
+  test("writes and lists that need the caller's standing say so", async () => {
     assert.equal(
       await outcome('patients.register', {
         name: 'Lee Mei-Ling',
@@ -87,6 +101,7 @@ describe('a node whose external chain goes down', async () => {
       cid: record.cid,
     })
     assert.equal(opened.integrity.sha256, createHash('sha256').update(bytes).digest('hex'))
-    assert.equal(await outcome('node.status'), 'ok')
+    const status = await call<NodeStatus>('node.status')
+    assert.equal(status.chain.outage, null)
   })
 })

@@ -16,6 +16,7 @@ import { ContractNotFoundError } from '../errors.ts'
 import type { Database } from '../db/database.ts'
 import type { Logger } from '../log.ts'
 import type { Settings } from '../settings/schema.ts'
+import { ChainHealth } from './chain-health.ts'
 import { clientVersion, confirmationsFor } from './confirmations.ts'
 import { externalDeploymentBlock } from './deployment-block.ts'
 import { EMBEDDED_CHAIN_ID, startEmbeddedChain } from './embedded-chain.ts'
@@ -50,6 +51,8 @@ export interface ChainService {
   /** Blocks on top of a block before it is indexed and a write in it counts as done. */
   confirmations: number
   provider: AbstractProvider
+  /** Whether the chain answers; an embedded chain, in process, always does. */
+  health: ChainHealth
   deployment: Deployment
   registry: Contract
   outbox: TxOutbox
@@ -73,9 +76,11 @@ export const registryInterface = new Interface(registryAbi)
 export async function startChain(options: ChainOptions): Promise<ChainService> {
   const { settings, db, log } = options
   if (settings.mode === 'external') {
+    const health = new ChainHealth()
     const { chainId, provider } = await connectExternalChain(settings.rpcUrl, {
       token: await readRpcToken(rpcTokenPath(options.dir)),
       provider: providerOptions,
+      health,
     })
     await checkContractCode(provider, settings.contractAddress)
     const deployment: Deployment = {
@@ -101,6 +106,7 @@ export async function startChain(options: ChainOptions): Promise<ChainService> {
       rpcUrl: settings.rpcUrl,
       gateway: null,
       provider,
+      health,
       deployment,
       faucet: null,
       db,
@@ -139,6 +145,7 @@ export async function startChain(options: ChainOptions): Promise<ChainService> {
     rpcUrl: chain.rpcUrl,
     gateway: chain.gateway,
     provider,
+    health: new ChainHealth(),
     deployment,
     faucet,
     db,
@@ -157,6 +164,7 @@ function assemble(parts: {
   rpcUrl: string | null
   gateway: ChainService['gateway']
   provider: AbstractProvider
+  health: ChainHealth
   deployment: Deployment
   faucet: Signer | null
   db: Database
@@ -172,6 +180,7 @@ function assemble(parts: {
     chainId: deployment.chainId,
     confirmations: parts.confirmations,
     provider,
+    health: parts.health,
     deployment,
     registry: new Contract(deployment.contractAddress, registryInterface, provider),
     outbox: parts.outbox,

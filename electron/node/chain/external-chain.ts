@@ -7,6 +7,7 @@ import {
   type JsonRpcResult,
 } from 'ethers'
 import { ChainUnauthorizedError, ChainUnreachableError } from '../errors.ts'
+import { ChainHealth } from './chain-health.ts'
 import { chainTransportError } from './transport-errors.ts'
 
 const PROBE_TIMEOUT_MS = 5_000
@@ -56,7 +57,11 @@ export async function probeChainId(rpcUrl: string, options: ExternalChainOptions
  */
 export async function connectExternalChain(
   rpcUrl: string,
-  options: ExternalChainOptions & { provider?: JsonRpcApiProviderOptions },
+  options: ExternalChainOptions & {
+    provider?: JsonRpcApiProviderOptions
+    /** Told of every request's outcome. @default a new one */
+    health?: ChainHealth
+  },
 ): Promise<{ chainId: number; provider: JsonRpcProvider }> {
   const chainId = await probeChainId(rpcUrl, options)
   const network = Network.from(chainId)
@@ -66,24 +71,47 @@ export async function connectExternalChain(
   }
   // ethers waits five minutes by default; an api call should fail well before that.
   request.timeout = REQUEST_TIMEOUT_MS
-  const provider = new ExternalChainProvider(request, network, {
-    ...options.provider,
-    staticNetwork: network,
-  })
+  const provider = new ExternalChainProvider(
+    options.health ?? new ChainHealth(),
+    request,
+    network,
+    {
+      ...options.provider,
+      staticNetwork: network,
+    },
+  )
   return { chainId, provider }
 }
 
 /**
  * A provider whose failed requests (the endpoint down, unreachable or too slow) throw
- * ERR_CHAIN_UNREACHABLE, so every caller of the chain reports an outage as one.
+ * ERR_CHAIN_UNREACHABLE, so every caller of the chain reports an outage as one; each outcome,
+ * and each head the chain reports, goes to the chain's health.
  */
 class ExternalChainProvider extends JsonRpcProvider {
+  readonly #health: ChainHealth
+
+  constructor(health: ChainHealth, ...args: ConstructorParameters<typeof JsonRpcProvider>) {
+    super(...args)
+    this.#health = health
+  }
+
   override async _send(payload: JsonRpcPayload | JsonRpcPayload[]): Promise<JsonRpcResult[]> {
+    let results: JsonRpcResult[]
     try {
-      return await super._send(payload)
+      results = await super._send(payload)
     } catch (error) {
-      throw chainTransportError(error, this._getConnection().url) ?? error
+      const typed = chainTransportError(error, this._getConnection().url)
+      if (typed) this.#health.failed(typed)
+      throw typed ?? error
     }
+    this.#health.answered()
+    for (const request of [payload].flat()) {
+      if (request.method !== 'eth_blockNumber') continue
+      const head = results.find(({ id }) => id === request.id)?.result
+      if (typeof head === 'string') this.#health.sawHead(Number(BigInt(head)))
+    }
+    return results
   }
 }
 

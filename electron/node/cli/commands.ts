@@ -714,7 +714,13 @@ function formatStatus(status: NodeStatus): string {
         `${servedRpcUrl(status.chain.gateway)} (hosting the network's chain: a single point of failure)`,
     ],
     ['chain id', status.chain.chainId],
-    ['block height', status.chain.blockHeight],
+    [
+      'chain reach',
+      status.chain.outage
+        ? `UNREACHABLE since ${status.chain.outage.since}: ${status.chain.outage.lastError}`
+        : 'answering',
+    ],
+    [status.chain.outage ? 'last known block' : 'block height', status.chain.blockHeight],
     ['contract', status.chain.contractAddress],
     ['peer id', status.ipfs.peerId],
     ['listening on', status.ipfs.listenAddresses.join('\n' + ' '.repeat(16)) || '-'],
