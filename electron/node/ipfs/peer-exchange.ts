@@ -6,6 +6,9 @@
  * dropped, counts capped, and the asker's own id never taken.
  */
 import { multiaddr } from '@multiformats/multiaddr'
+import { base58btc } from 'multiformats/bases/base58'
+import { CID } from 'multiformats/cid'
+import * as Digest from 'multiformats/hashes/digest'
 import type { Libp2p, Stream } from '@libp2p/interface'
 
 export const PEER_EXCHANGE_PROTOCOL = '/emr-node/peer-exchange/1.0.0'
@@ -26,15 +29,29 @@ export interface ExchangedPeer {
 const TCP_HOSTS = new Set(['ip4', 'ip6', 'dns', 'dns4', 'dns6'])
 const UNSPECIFIED = new Set(['0.0.0.0', '::'])
 
+/** Multihash codes of peer ids: identity (a key inlined) and sha2-256 (a key hashed). */
+const IDENTITY = 0x00
+const SHA2_256 = 0x12
+/** The CID codec of peer ids written as CIDs. */
+const LIBP2P_KEY = 0x72
+
 /**
- * A peer id as libp2p writes it, checked by the multiaddr codec (base58 multihash or CID);
- * undefined when it is not one.
+ * A peer id as libp2p writes it (a base58 multihash, or a CID with the libp2p-key codec),
+ * decoded to check it; undefined when it is not one.
  */
 export function validPeerId(value: unknown): string | undefined {
   if (typeof value !== 'string' || value.length === 0 || value.length > 128) return undefined
-  if (!/^[1-9A-HJ-NP-Za-km-z]+$/.test(value) && !/^b[a-z2-7]+$/.test(value)) return undefined
+  const isPeerHash = (digest: Digest.Digest<number, number>) =>
+    (digest.code === IDENTITY && digest.size <= 64) ||
+    (digest.code === SHA2_256 && digest.size === 32)
   try {
-    return multiaddr(`/p2p/${value}`).getComponents()[0]?.value === value ? value : undefined
+    if (isPeerHash(Digest.decode(base58btc.baseDecode(value)))) return value
+  } catch {
+    // Not a base58 multihash: maybe a CID.
+  }
+  try {
+    const cid = CID.parse(value)
+    return cid.code === LIBP2P_KEY && isPeerHash(cid.multihash) ? value : undefined
   } catch {
     return undefined
   }
