@@ -117,6 +117,8 @@ export function createHandlers(node: HospitalNode) {
       exportAudit(await visibleTimeline(node, filter), format, `EMR Node ${node.ipfs.peerId}`),
     'audit.verify': async () => verifyReadLog(node),
     'audit.anchor': () => anchorReadLog(node),
+
+    'replication.status': () => node.replicator.status(),
   } satisfies HandlerTable
 }
 

@@ -193,4 +193,7 @@ export const permissions: PermissionTable = {
   'audit.export': auditReaders,
   'audit.verify': auditReaders,
   'audit.anchor': { callers: ['admin', 'auditor'] },
+
+  // Asks every peer of the swarm: the administrators' view of where records are kept.
+  'replication.status': admin,
 }

@@ -173,6 +173,8 @@ export const apiSpec = {
   'audit.export': auditExportSchema,
   'audit.verify': noInput,
   'audit.anchor': noInput,
+
+  'replication.status': noInput,
 } as const
 
 export type MethodName = keyof typeof apiSpec

@@ -231,4 +231,26 @@ export const migrations: readonly string[] = [
   ALTER TABLE records ADD COLUMN fingerprint_read INTEGER NOT NULL DEFAULT 0;
   CREATE INDEX records_fingerprint ON records (patient, content_fingerprint);
   `,
+  `
+  -- Replication (replication/replicator.ts): each anchored record version (its manifest CID) and
+  -- each key bundle a grant, emergency release or key re-issue points to, with what this node did
+  -- about it. anchored: 0 once a reorganisation took its event back (its replica is then dropped
+  -- unless the chain anchors it again). content_cid: the version's content, once its manifest
+  -- was read. next_check_at: when it is looked at again (milliseconds since the epoch).
+  CREATE TABLE replicas (
+    cid TEXT PRIMARY KEY,
+    kind TEXT NOT NULL CHECK (kind IN ('version', 'bundle')),
+    block_number INTEGER NOT NULL,
+    anchored INTEGER NOT NULL DEFAULT 1,
+    state TEXT NOT NULL DEFAULT 'pending'
+      CHECK (state IN ('pending', 'pinned', 'held', 'standby', 'failed', 'retired')),
+    content_cid TEXT,
+    holders INTEGER,
+    attempts INTEGER NOT NULL DEFAULT 0,
+    last_error TEXT,
+    next_check_at INTEGER NOT NULL DEFAULT 0,
+    updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+  );
+  CREATE INDEX replicas_due ON replicas (next_check_at) WHERE state IN ('pending', 'standby', 'failed');
+  `,
 ]

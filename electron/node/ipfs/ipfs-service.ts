@@ -27,6 +27,7 @@ import { hashedLeaves, type HashedBlock } from './leaf-importer.ts'
 import { linksOnlyWalker } from './pin-walker.ts'
 import { DEFAULT_BACKOFF } from './backoff.ts'
 import { PeerKeeper } from './peers.ts'
+import { askConnectedPeers, servePinQueries } from './pin-census.ts'
 import { openRepo } from './repo.ts'
 import type { FetchOptions } from './fetch.ts'
 import type { KnownPeer } from './peers.ts'
@@ -136,6 +137,13 @@ export interface IpfsService {
   putBlock(bytes: Uint8Array, options?: AbortOptions): Promise<CID>
   /** Pins a DAG, fetching the blocks it lacks from peers; does nothing if already pinned. */
   pin(cid: CID, options?: FetchOptions): Promise<void>
+  /** Whether this node pins the CID (as root or as part of a pinned DAG). */
+  isPinned(cid: CID, options?: AbortOptions): Promise<boolean>
+  /**
+   * Which of `cids` each connected EMR peer has pinned (the `/emr-node/pins/1.0.0` protocol,
+   * pin-census.ts), by peer id; peers that do not answer are left out.
+   */
+  peersPinning(cids: readonly string[], options?: AbortOptions): Promise<Map<string, Set<string>>>
   /** Releases a pin, e.g. of an upload rolled back; the blocks go at the next garbage collection. */
   unpin(cid: CID, options?: AbortOptions): Promise<void>
   /**
@@ -160,6 +168,7 @@ export async function startIpfs(options: IpfsOptions): Promise<IpfsService> {
   const helia = createNode(repo, listen, options.swarmKey)
   try {
     await helia.start()
+    await servePinQueries(helia.libp2p, (cid, o) => helia.pins.isPinned(cid, o), log.child('pins'))
     options.signal?.throwIfAborted()
   } catch (error) {
     await helia.stop().catch(() => {})
@@ -330,6 +339,17 @@ class HeliaIpfsService implements IpfsService {
     for await (const _ of this.#helia.pins.add(cid, { ...options, walker: linksOnlyWalker() })) {
       // Each step records one block of the DAG as pinned.
     }
+  }
+
+  isPinned(cid: CID, options: AbortOptions = {}): Promise<boolean> {
+    return this.#helia.pins.isPinned(cid, options)
+  }
+
+  peersPinning(
+    cids: readonly string[],
+    options: AbortOptions = {},
+  ): Promise<Map<string, Set<string>>> {
+    return askConnectedPeers(this.#helia.libp2p, cids, options)
   }
 
   async unpin(cid: CID, options: AbortOptions = {}): Promise<void> {

@@ -248,8 +248,9 @@ function finishUpload(
   return { recordId: version.recordId, version: version.version, cid: manifestCid }
 }
 
+/** Closes an upload that will not be anchored, and deletes the blocks it added at once. */
 async function rollBack(node: HospitalNode, id: string, cids: CID[]): Promise<void> {
-  for (const cid of cids) await node.ipfs.unpin(cid)
+  for (const cid of cids) await node.ipfs.discard(cid)
   node.db
     .prepare(
       `UPDATE uploads SET state = 'rolled-back', updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?`,

@@ -35,6 +35,9 @@ export const externalChainSchema = z.object({
   confirmations: z.number().int().min(0).max(64).optional(),
 })
 
+/** How many nodes must hold each record version: a count, or every node of the swarm. */
+export const replicaCopiesSchema = z.union([z.literal('all'), z.number().int().min(1).max(32)])
+
 export const settingsSchema = z.object({
   language: z.enum(['en', 'zh-TW']).default('en'),
   chain: z
@@ -76,6 +79,15 @@ export const settingsSchema = z.object({
       topUpEth: etherAmountSchema.default('0.1'),
     })
     .default({ topUpEth: '0.1' }),
+  replication: z
+    .object({
+      /**
+       * How many nodes pin every record version's blocks, the uploading node included
+       * (replication/placement.ts); 'all': every node of the swarm, for small consortia.
+       */
+      copies: replicaCopiesSchema.default(2),
+    })
+    .default({ copies: 2 }),
 })
 
 export type Settings = z.output<typeof settingsSchema>
@@ -95,6 +107,7 @@ export const settingsPatchSchema = z
     security: sections.security.unwrap(),
     audit: sections.audit.unwrap(),
     funding: sections.funding.unwrap(),
+    replication: sections.replication.unwrap(),
   })
   .partial()
   .strict()
