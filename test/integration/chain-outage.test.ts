@@ -5,6 +5,8 @@ import { Contract, parseEther } from 'ethers'
 import { registryAbi } from '../../electron/node/chain/registry-artifact.ts'
 import type { PatientRegistration } from '../../electron/node/identity/types.ts'
 import type { NodeStatus } from '../../electron/node/status.ts'
+import { readEntries } from '../../electron/node/audit/read-log.ts'
+import type { OpenedRecord } from '../../electron/node/records/types.ts'
 import { PASS, uploadFile } from '../helpers/clinic.ts'
 import { startTestNode } from '../helpers/node.ts'
 import { startServedChain } from '../helpers/served-chain.ts'
@@ -14,7 +16,7 @@ describe('a node whose external chain goes down', async () => {
   // On disk, so the chain node can come back with its blocks, as a restarted client would.
   const chain = await startServedChain({ dbPath: await tempDir('emr-chain-') })
   after(() => chain.close())
-  const { call } = await startTestNode({
+  const { node, call } = await startTestNode({
     settings: {
       chain: { mode: 'external', rpcUrl: chain.rpcUrl, contractAddress: chain.contractAddress },
     },
@@ -48,6 +50,8 @@ describe('a node whose external chain goes down', async () => {
   const bytes = randomBytes(50_000)
   const record = await uploadFile(call, { patient: patient.address, bytes })
   await call('records.open', { cid: record.cid })
+  // Anchored and indexed here, but never opened: only the chain may allow its first read.
+  const unopened = await uploadFile(call, { patient: patient.address, bytes: randomBytes(1_000) })
   const heightBefore = (await call<NodeStatus>('node.status')).chain.blockHeight
   await chain.close()
 
@@ -57,9 +61,22 @@ describe('a node whose external chain goes down', async () => {
       (error: { code?: string }) => error.code,
     )
 
-  test('opening a record this node holds says the chain is unreachable', async () => {
-    // The chain decides every read (a revocation mined elsewhere must win): no cached decision.
-    assert.equal(await outcome('records.open', { cid: record.cid }), 'ERR_CHAIN_UNREACHABLE')
+  test('a record this reader opened here before opens, on the index as of its last block', async () => {
+    const opened = await call<OpenedRecord>('records.open', { cid: record.cid })
+    assert.equal(opened.integrity.sha256, createHash('sha256').update(bytes).digest('hex'))
+    assert.equal(opened.offline?.block, heightBefore)
+    assert.ok(Date.parse(opened.offline.checkedAt) <= Date.now())
+    // The read log has the read, marked as allowed without the chain.
+    const last = readEntries(node.db).at(-1)!
+    assert.equal(last.cid, record.cid)
+    assert.equal(last.action, 'open')
+    assert.equal(last.detail, `offline as of block ${heightBefore}`)
+  })
+
+  test('a record never opened here says the chain is unreachable, and fetches nothing', async () => {
+    const entries = readEntries(node.db).length
+    assert.equal(await outcome('records.open', { cid: unopened.cid }), 'ERR_CHAIN_UNREACHABLE')
+    assert.equal(readEntries(node.db).length, entries)
   })
 
   test('the status answers, and says since when the chain is unreachable and why', async () => {
@@ -103,5 +120,20 @@ describe('a node whose external chain goes down', async () => {
     assert.equal(opened.integrity.sha256, createHash('sha256').update(bytes).digest('hex'))
     const status = await call<NodeStatus>('node.status')
     assert.equal(status.chain.outage, null)
+    const first = await call<OpenedRecord>('records.open', { cid: unopened.cid })
+    assert.equal(first.offline, null)
+  })
+
+  test('a suspension the index holds stops a read without the chain', async () => {
+    await call('session.signIn', { address: admin, passphrase: PASS })
+    await call('staff.suspend', { account: nurse, reason: 'under-investigation' })
+    await call('session.signIn', { address: nurse, passphrase: PASS })
+    await chain.close()
+    try {
+      assert.equal(await outcome('records.open', { cid: record.cid }), 'ERR_ACCESS_SUSPENDED')
+      assert.equal(readEntries(node.db).at(-1)!.detail, 'ERR_ACCESS_SUSPENDED')
+    } finally {
+      await chain.reopen()
+    }
   })
 })

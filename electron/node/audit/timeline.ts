@@ -134,7 +134,10 @@ function fromRead(read: ReadLogEntry, party: Party): AuditEntry {
     recordId: read.recordId,
     version: read.version,
     purpose: read.purpose,
-    detail: denied ? read.detail : `${read.action}${read.emergency ? ' during an emergency' : ''}`,
+    // A read allowed without the chain says so: "open offline as of block 12".
+    detail: denied
+      ? read.detail
+      : `${read.action}${read.emergency ? ' during an emergency' : ''}${read.detail ? ` ${read.detail}` : ''}`,
     source: 'read-log',
     txHash: null,
   }

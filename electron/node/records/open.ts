@@ -13,10 +13,12 @@ import { decryptStream } from '../crypto/segmented-cipher.ts'
 import { bundleCidsFor, keyFromBundles, unwrapOrNull } from '../access/key-bundle.ts'
 import { patientOfKey } from '../identity/patient-keys.ts'
 import { accessStatusName, checkReadAccess } from '../access/enforcement.ts'
+import { decideOffline, offlineReadDetail, type OfflineCheck } from '../access/offline-access.ts'
 import type { AccessStatusName, ReadPurpose } from '../access/schemas.ts'
 import { appendRead, type ReadLogEntry } from '../audit/read-log.ts'
 import {
   accessDeniedError,
+  ChainUnreachableError,
   EmrError,
   type AccessDenialReason,
   KeyUnwrapError,
@@ -96,6 +98,8 @@ interface Unsealed {
   reader: string
   purpose: ReadPurpose
   emergency: boolean
+  /** Decided without the chain, on this node's index (access/offline-access.ts); null: by the chain. */
+  offline: OfflineCheck | null
 }
 
 /** What a read is for: the read log's action, and the purpose the reader gave (if any). */
@@ -104,16 +108,39 @@ interface ReadAction {
   purpose?: ReadPurpose
 }
 
+/**
+ * `lookupAnchorFor`; while the chain cannot be reached, the same answer from this node's index
+ * where that is safe (access/offline-access.ts), else the outage.
+ */
+async function lookUpOrDecideOffline(
+  node: HospitalNode,
+  cid: CID,
+  reader: string,
+): Promise<{ anchor: AnchoredVersion; status: AccessStatusName; offline: OfflineCheck | null }> {
+  try {
+    return { ...(await lookupAnchorFor(node, cid, reader)), offline: null }
+  } catch (error) {
+    if (!(error instanceof EmrError) || error.code !== ChainUnreachableError.code) throw error
+    const { anchor, status, check } = decideOffline(node, cid.toString(), reader, error)
+    return { anchor, status, offline: check }
+  }
+}
+
 /** Where the chain anchors `cid`, and whether it lets `reader` read it; a refusal is logged. */
 async function authorize(
   node: HospitalNode,
   cid: CID,
   reader: string,
   purpose: ReadPurpose | undefined,
-): Promise<{ anchor: AnchoredVersion; status: AccessStatusName; access: { emergency: boolean } }> {
-  const { anchor, status } = await lookupAnchorFor(node, cid, reader)
+): Promise<{
+  anchor: AnchoredVersion
+  status: AccessStatusName
+  offline: OfflineCheck | null
+  access: { emergency: boolean }
+}> {
+  const { anchor, status, offline } = await lookUpOrDecideOffline(node, cid, reader)
   try {
-    return { anchor, status, access: checkReadAccess(node, reader, anchor, status) }
+    return { anchor, status, offline, access: checkReadAccess(node, reader, anchor, status) }
   } catch (error) {
     if (error instanceof EmrError && error.name === 'AccessDeniedError') {
       logRead(node, { cid, anchor, reader, action: 'denied', purpose }, error.code)
@@ -148,7 +175,7 @@ async function unseal(node: HospitalNode, cidText: string, action: ReadAction): 
   const cid = CID.parse(cidText)
   // Only for a CID the chain anchors, and lets this reader read, is the manifest fetched: a want
   // sent to the swarm runs until its time limit (cancelling one trips bitswap, see SingleFlight).
-  const { anchor, status, access } = await authorize(node, cid, reader, action.purpose)
+  const { anchor, status, offline, access } = await authorize(node, cid, reader, action.purpose)
   const rekeyedAs = findVersion(node.db, cid.toString())?.rekeyedAs
   if (rekeyedAs) {
     throw new VersionRekeyedError(
@@ -171,7 +198,17 @@ async function unseal(node: HospitalNode, cidText: string, action: ReadAction): 
     markKeyRotation(node.db, cid.toString(), manifest.previous, false)
   }
   const purpose = action.purpose ?? defaultPurpose(reader, anchor, access.emergency)
-  return { cid, anchor, manifest, key, metadata, reader, purpose, emergency: access.emergency }
+  return {
+    cid,
+    anchor,
+    manifest,
+    key,
+    metadata,
+    reader,
+    purpose,
+    emergency: access.emergency,
+    offline,
+  }
 }
 
 function defaultPurpose(reader: string, anchor: AnchoredVersion, emergency: boolean): ReadPurpose {
@@ -249,7 +286,8 @@ function logRead(
 }
 
 function logSuccess(node: HospitalNode, unsealed: Unsealed, action: ReadLogEntry['action']): void {
-  logRead(node, { ...unsealed, action, purpose: unsealed.purpose })
+  const detail = unsealed.offline && offlineReadDetail(unsealed.offline)
+  logRead(node, { ...unsealed, action, purpose: unsealed.purpose }, detail)
 }
 
 /** Decrypts the content, handing each verified segment to `sink`; checks size and SHA-256. */
@@ -320,6 +358,7 @@ export async function openRecord(
   return {
     details: details(unsealed.metadata),
     integrity: integrityReport(unsealed, checked),
+    offline: unsealed.offline,
     // A record of one segment is its one chunk: no copy.
     content: chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks),
   }

@@ -72,6 +72,11 @@ export interface IntegrityReport {
 export interface OpenedRecord {
   details: RecordDetails & { size: number }
   integrity: IntegrityReport
+  /**
+   * Null when the chain allowed this read; while it could not be reached, the block and time of
+   * this node's index the read was allowed on (access/offline-access.ts).
+   */
+  offline: { block: number; checkedAt: string } | null
   /** The decrypted file, base64; only after the whole file verified. */
   contentBase64: string
 }
