@@ -38,7 +38,7 @@ import { parseSiteConfig } from '../identity/site-config.ts'
 import { HospitalNode } from '../node.ts'
 import { dataPaths } from '../paths.ts'
 import { createJsonSettingsStore } from '../settings/store.ts'
-import type { NodeStatus } from '../status.ts'
+import type { NodeStatus, PeerStatus } from '../status.ts'
 import { showControlCharacters } from '../../../renderer/src/shared/visibleText.ts'
 import { callerPath, inputFile, outputFile } from './files.ts'
 
@@ -724,11 +724,34 @@ function formatStatus(status: NodeStatus): string {
     ['contract', status.chain.contractAddress],
     ['peer id', status.ipfs.peerId],
     ['listening on', status.ipfs.listenAddresses.join('\n' + ' '.repeat(16)) || '-'],
-    ['peers', status.ipfs.connectedPeers.length],
+    ['peers', peerLines(status.ipfs.peers).join('\n' + ' '.repeat(16))],
     ['repository', `${status.ipfs.repoSizeBytes} bytes`],
     ['database', `${status.database.path} (schema v${status.database.schemaVersion})`],
     ['indexed events', status.database.indexedEvents],
   ])
+}
+
+/**
+ * The peer list: a count, then one line per known peer: state, latency, where it was learned,
+ * its peer id and first address, and when it was last seen unless connected.
+ */
+function peerLines(peers: PeerStatus[]): string[] {
+  const connected = peers.filter((peer) => peer.state === 'connected').length
+  return [
+    `${connected} connected of ${peers.length} known`,
+    ...peers.map((peer) =>
+      [
+        peer.state.padEnd(13),
+        (peer.latencyMs === null ? '-' : `${peer.latencyMs} ms`).padEnd(8),
+        peer.source.padEnd(11),
+        peer.peerId ?? '(not answered yet)',
+        peer.addresses[0] ?? '(no address)',
+        peer.state === 'connected' ? '' : `last seen ${peer.lastSeen ?? 'never'}`,
+      ]
+        .join(' ')
+        .trimEnd(),
+    ),
+  ]
 }
 
 /** The emergency rules of the signed-in staff member's institution. */
