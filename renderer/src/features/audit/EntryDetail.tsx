@@ -32,6 +32,12 @@ export function EntryDetail({ detail }: { detail: string }) {
         reason: t(suspensionReasonKeys[described.reason]),
       })
       break
+    case 'offline':
+      text = t('audit.details.readOffline', {
+        read: t(described.read),
+        block: format.number(described.block),
+      })
+      break
     case 'raw':
       text = described.text
   }

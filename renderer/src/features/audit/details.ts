@@ -10,6 +10,8 @@ export type DetailText =
   | { kind: 'until'; time: string }
   | { kind: 'custodian'; institution: number }
   | { kind: 'suspension'; reason: SuspensionReason }
+  /** A read allowed without the chain, on this node's index as of `block`. */
+  | { kind: 'offline'; read: ParseKeys; block: number }
   | { kind: 'raw'; text: string }
 
 // The node describes entries in a few fixed words; anything new is shown as the node wrote it.
@@ -36,6 +38,9 @@ const fixed: Partial<Record<string, ParseKeys>> = {
 export function describeDetail(detail: string): DetailText {
   const key = fixed[detail]
   if (key) return { kind: 'words', key }
+  const offline = /^(.+) offline as of block (\d+)$/.exec(detail)
+  const readKey = offline?.[1] && fixed[offline[1]]
+  if (readKey) return { kind: 'offline', read: readKey, block: Number(offline[2]) }
   const until = /^until (\d{4}-\d{2}-\d{2}T[\d:.]+Z)$/.exec(detail)
   if (until?.[1]) return { kind: 'until', time: until[1] }
   const suspension = /^suspension reason ([a-z-]+)$/.exec(detail)?.[1]

@@ -1,4 +1,4 @@
-import { Badge } from '@mantine/core'
+import { Alert, Badge } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import { servedRpcUrl } from '../../../../electron/node/chain/rpc-address.ts'
 import type { NodeStatus } from '../../../../electron/node/status.ts'
@@ -10,8 +10,46 @@ import { DataField } from '../../shared/DataField.tsx'
 export function ChainCard({ chain }: { chain: NodeStatus['chain'] }) {
   const { t } = useTranslation()
   const format = useFormatters()
+  const { outage } = chain
   return (
     <StatusCard title={t('status.chain.title')}>
+      {outage && (
+        <Alert
+          color="red"
+          variant="filled"
+          role="alert"
+          title={t('status.chain.unreachableTitle')}
+          data-testid="status-chain-unreachable"
+        >
+          {t('status.chain.unreachable', { since: format.dateTime(outage.since) })}
+        </Alert>
+      )}
+      <DataField
+        label={t('status.chain.reach')}
+        value={
+          <Badge variant="light" color={outage ? 'red' : 'green'} tt="none" size="md">
+            {outage ? t('status.chain.unreachableBadge') : t('status.chain.reachable')}
+          </Badge>
+        }
+        testId="status-chain-reach"
+      />
+      {outage && (
+        <>
+          <DataField
+            label={t('status.chain.lastError')}
+            value={outage.lastError}
+            testId="status-chain-last-error"
+          />
+          <DataField
+            label={t('status.chain.lastContact')}
+            value={
+              outage.lastContactAt
+                ? format.dateTime(outage.lastContactAt)
+                : t('status.chain.lastContactNever')
+            }
+          />
+        </>
+      )}
       <DataField
         label={t('status.chain.mode')}
         value={
@@ -30,7 +68,7 @@ export function ChainCard({ chain }: { chain: NodeStatus['chain'] }) {
         rawValue={chain.chainId}
       />
       <DataField
-        label={t('status.chain.blockHeight')}
+        label={outage ? t('status.chain.lastKnownBlock') : t('status.chain.blockHeight')}
         value={format.number(chain.blockHeight)}
         testId="status-block-height"
         rawValue={chain.blockHeight}

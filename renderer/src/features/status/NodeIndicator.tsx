@@ -6,8 +6,9 @@ import { toDisplayError } from '../../shared/errors.ts'
 import { useNodeStatus } from './queries.ts'
 
 /**
- * The header's at-a-glance health: chain and IPFS, green while the node answers. Not a live
- * region: announcing every block would drown a screen reader; the status screen has the details.
+ * The header's at-a-glance health: chain and IPFS, green while the node answers, red while the
+ * node or its chain cannot be reached. Not a live region: announcing every block would drown a
+ * screen reader; the status screen has the details.
  */
 export function NodeIndicator() {
   const { t } = useTranslation()
@@ -19,13 +20,15 @@ export function NodeIndicator() {
     ? [{ key: 'problem', color: problem.color, text: t(problem.textKey) }]
     : status.data
       ? [
-          {
-            key: 'chain',
-            color: 'green',
-            text: t('indicator.chainBlock', {
-              height: format.number(status.data.chain.blockHeight),
-            }),
-          },
+          status.data.chain.outage
+            ? { key: 'chain', color: 'red', text: t('indicator.chainUnreachable') }
+            : {
+                key: 'chain',
+                color: 'green',
+                text: t('indicator.chainBlock', {
+                  height: format.number(status.data.chain.blockHeight),
+                }),
+              },
           {
             key: 'ipfs',
             color: status.data.ipfs.connectedPeers.length > 0 ? 'green' : 'yellow',

@@ -109,6 +109,19 @@ export function RecordViewer({ patient, cid }: RecordViewerProps) {
             {t('records.viewer.otherPatient', { patient: opened.data.integrity.patient })}
           </Alert>
         )}
+        {opened.data?.offline && (
+          <Alert
+            color="orange"
+            variant="light"
+            title={t('records.viewer.offlineTitle')}
+            data-testid="viewer-offline"
+          >
+            {t('records.viewer.offline', {
+              block: format.number(opened.data.offline.block),
+              time: format.dateTime(opened.data.offline.checkedAt),
+            })}
+          </Alert>
+        )}
         {opened.data && bytes && (
           <>
             <IntegrityBadge integrity={opened.data.integrity} blockNumber={listed?.blockNumber} />
