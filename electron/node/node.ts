@@ -202,6 +202,7 @@ export class HospitalNode {
         listenAddresses: this.ipfs.listenAddresses(),
         connectedPeers: this.ipfs.connectedPeers(),
         peers: this.ipfs.knownPeers(),
+        peers: this.ipfs.knownPeers(),
         repoSizeBytes,
       },
       database: {
