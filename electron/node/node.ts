@@ -15,6 +15,7 @@ import { nodeSecretFromEnvironment, type NodeSecret } from './vault/node-secret.
 import { Vault } from './vault/vault.ts'
 import { projectRecords } from './records/record-index.ts'
 import { UploadSessions } from './records/upload-sessions.ts'
+import { Replicator } from './replication/replicator.ts'
 import { recoverUploads } from './records/upload.ts'
 import type { NodeStatus } from './status.ts'
 import { NodeEvents } from './events.ts'
@@ -53,6 +54,8 @@ export class HospitalNode {
   readonly ipfs: IpfsService
   readonly vault: Vault
   readonly uploads: UploadSessions
+  /** Pins other nodes' record versions, per `replication.copies` (replication/replicator.ts). */
+  readonly replicator: Replicator
   readonly events = new NodeEvents()
   readonly log: Logger
   readonly nodeSecret: NodeSecret | null
@@ -86,6 +89,8 @@ export class HospitalNode {
     this.vault.on('locked', ({ reason }) => this.events.emit('locked', { reason }))
     this.uploads = new UploadSessions(this)
     this.chain.indexer.project(projectRecords(this.db))
+    this.replicator = new Replicator(this)
+    this.chain.indexer.project(this.replicator.projection())
   }
 
   /** Starts every service; on any failure, stops what did start and releases the folder. */
@@ -136,6 +141,7 @@ export class HospitalNode {
       const node = new HospitalNode({ options, nodeSecret, log, lock, db, chain, ipfs })
       await node.#followChain()
       node.scheduleAnchoring()
+      node.replicator.start()
       const recovered = await recoverUploads(node)
       if (recovered.finished + recovered.rolledBack > 0)
         log.info('interrupted uploads settled', recovered)
@@ -202,7 +208,6 @@ export class HospitalNode {
         listenAddresses: this.ipfs.listenAddresses(),
         connectedPeers: this.ipfs.connectedPeers(),
         peers: this.ipfs.knownPeers(),
-        peers: this.ipfs.knownPeers(),
         repoSizeBytes,
       },
       database: {
@@ -217,6 +222,7 @@ export class HospitalNode {
   async stop(): Promise<void> {
     clearInterval(this.#anchorTimer)
     this.uploads.stop()
+    await this.replicator.stop()
     this.vault.lock()
     await this.chain.provider.removeAllListeners('block')
     this.events.removeAllListeners()
