@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { freePort } from '../helpers/net.ts'
+import { startServedChain } from '../helpers/served-chain.ts'
 import { expect, test } from './fixtures.ts'
 import { callApi } from './steps.ts'
 
@@ -85,5 +86,48 @@ test.describe('a node serving its embedded chain to other hospitals', () => {
     expect(config.chain.rpcToken).toBe(
       await readFile(join(app.dataDir, 'chain', 'rpc-token'), 'utf8'),
     )
+  })
+})
+
+test.describe('a node whose external chain goes down', () => {
+  let chain: Awaited<ReturnType<typeof startServedChain>>
+  test.beforeAll(async () => {
+    chain = await startServedChain()
+  })
+  test.afterAll(async () => {
+    await chain.close()
+  })
+  test.use({
+    // eslint-disable-next-line no-empty-pattern
+    nodeSettings: async ({}, use) => {
+      await use({
+        chain: { mode: 'external', rpcUrl: chain.rpcUrl, contractAddress: chain.contractAddress },
+      })
+    },
+  })
+
+  test('shows the chain unreachable at once, and answering again when it is back', async ({
+    app,
+  }, testInfo) => {
+    const { page } = app
+    await page.getByRole('link', { name: 'Node status' }).click()
+    const reach = page.getByTestId('status-chain-reach')
+    await expect(reach).toHaveText('Answering')
+    const height = await page.getByTestId('status-block-height').getAttribute('data-value')
+
+    await chain.close()
+    const alert = page.getByTestId('status-chain-unreachable')
+    await expect(alert).toContainText('Chain unreachable')
+    await expect(reach).toHaveText('Unreachable')
+    await expect(page.getByTestId('node-indicator')).toContainText('Chain unreachable')
+    await expect(page.getByTestId('status-chain-last-error')).toContainText('cannot be reached')
+    // The last block this node indexed stands in for the chain's head.
+    await expect(page.getByTestId('status-block-height')).toHaveAttribute('data-value', height!)
+    await page.screenshot({ path: testInfo.outputPath('chain-unreachable.png'), fullPage: true })
+
+    await chain.reopen()
+    await expect(reach).toHaveText('Answering')
+    await expect(alert).toHaveCount(0)
+    await expect(page.getByTestId('node-indicator')).toContainText('Chain · block')
   })
 })
