@@ -11,7 +11,7 @@ import { addInstitution } from './institutions.ts'
 import { checkSiteChain } from './join-checks.ts'
 import { callRegistry, receiptView, sessionSigner } from './registry-calls.ts'
 import type { SiteConfig, StaffIdentity } from './schemas.ts'
-import { applySiteConfig, parseSiteConfig } from './site-config.ts'
+import { applySiteConfig, parseSiteConfig, siteConfigPeers } from './site-config.ts'
 import { listInstitutions } from './staff.ts'
 import type { NetworkCreated, SetupStatus } from './types.ts'
 
@@ -116,7 +116,7 @@ export async function exportSiteConfig(node: HospitalNode): Promise<SiteConfig> 
     },
     ipfs: {
       swarmKey: await readFile(dataPaths(node.dataDir).swarmKey, 'utf8'),
-      peers: status.ipfs.listenAddresses.filter((address) => !address.startsWith('/ip4/127.')),
+      peers: siteConfigPeers(status.ipfs, status.ipfs.peers),
     },
   }
 }

@@ -10,7 +10,9 @@ import { replaceRpcToken, rpcTokenPath } from '../chain/rpc-token.ts'
 import { EmrError, InvalidSiteConfigError } from '../errors.ts'
 import { parseSwarmKey } from '../ipfs/swarm-key.ts'
 import { dataPaths } from '../paths.ts'
+import { peerMultiaddrSchema } from '../settings/schema.ts'
 import type { SettingsStore } from '../settings/store.ts'
+import type { PeerStatus } from '../status.ts'
 import { siteConfigSchema, type SiteConfig } from './schemas.ts'
 
 /**
@@ -95,4 +97,41 @@ export async function bakedSiteConfigToApply(
     throw error
   }
   return parseSiteConfig(text, file)
+}
+
+/**
+ * The peers a site configuration carries: this node and every peer it knows (configured,
+ * exchanged, or that connected to it), one `/ip4|ip6|dns*\/HOST/tcp/PORT/p2p/ID` per address.
+ * For each node the addresses other machines can reach are given; loopback ones only when it
+ * has no other (they serve nodes on the same machine, as a loopback chain URL does). Unspecified
+ * addresses, other transports and peers whose id is not known yet are left out.
+ */
+export function siteConfigPeers(
+  self: { peerId: string; listenAddresses: string[] },
+  peers: Pick<PeerStatus, 'peerId' | 'addresses'>[],
+): string[] {
+  const nodes = [
+    { peerId: self.peerId, addresses: self.listenAddresses },
+    ...peers.flatMap((peer) =>
+      peer.peerId === null ? [] : [{ peerId: peer.peerId, addresses: peer.addresses }],
+    ),
+  ]
+  const exported = new Set<string>()
+  for (const { peerId, addresses } of nodes) {
+    const full = addresses
+      .map((address) => address.replace(new RegExp(`/p2p/${peerId}$`), ''))
+      .map((address) => `${address}/p2p/${peerId}`)
+      .filter((address) => peerMultiaddrSchema.safeParse(address).success)
+      .filter((address) => hostReach(address) !== 'unspecified')
+    const network = full.filter((address) => hostReach(address) === 'network')
+    for (const address of network.length > 0 ? network : full) exported.add(address)
+  }
+  return [...exported]
+}
+
+function hostReach(address: string): 'unspecified' | 'loopback' | 'network' {
+  const host = address.split('/')[2]?.toLowerCase() ?? ''
+  if (host === '0.0.0.0' || host === '::') return 'unspecified'
+  if (host === 'localhost' || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host)) return 'loopback'
+  return 'network'
 }
