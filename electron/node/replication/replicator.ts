@@ -257,6 +257,10 @@ export class Replicator {
       if (holders.has(self)) {
         // The uploading node, the bundle's publisher, or a pin a crash left unrecorded.
         this.#setState(row.cid, 'held', { holders: holders.size })
+      } else if (holders.size === 0) {
+        // No connected node has it (peers not connected yet, or its holders are down): a fetch
+        // would only wait out its time limit. Counted again later, less often each time.
+        this.#setState(row.cid, 'pending', this.#retryLater(row, 'no connected node holds it'))
       } else if (
         nodesToPin({ cid: row.cid, nodes: census.nodes, holders, copies }).includes(self)
       ) {
@@ -287,19 +291,21 @@ export class Replicator {
       this.#node.log.info('replicated', { cid: row.cid, kind: row.kind })
     } catch (error) {
       if (signal.aborted) return
-      const attempts = row.attempts + 1
-      const wait = Math.min(this.#retryBaseMs * 2 ** (attempts - 1), 600_000)
-      this.#setState(row.cid, 'failed', {
-        attempts,
-        lastError: (error as { code?: string }).code ?? String(error),
-        nextCheckAt: Date.now() + wait,
-      })
+      const retry = this.#retryLater(row, (error as { code?: string }).code ?? String(error))
+      this.#setState(row.cid, 'failed', retry)
       this.#node.log.warn('replication fetch failed; retrying later', {
         cid: row.cid,
-        attempts,
+        attempts: retry.attempts,
         error: String(error),
       })
     }
+  }
+
+  /** The next attempt after `row`'s: waits double from `retryBaseMs`, up to 10 minutes. */
+  #retryLater(row: ReplicaRow, lastError: string) {
+    const attempts = row.attempts + 1
+    const wait = Math.min(this.#retryBaseMs * 2 ** (attempts - 1), 600_000)
+    return { attempts, lastError, nextCheckAt: Date.now() + wait }
   }
 
   /**
