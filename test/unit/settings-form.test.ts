@@ -35,6 +35,23 @@ describe('the settings form', () => {
     }
   })
 
+  it("takes the replica count, or 'all' nodes, and refuses a count outside 1 to 32", () => {
+    assert.equal(values.replicaCopies, 2)
+    assert.equal(values.replicateToAll, false)
+    const three = parseForm({ ...values, replicaCopies: 3 })
+    assert.deepEqual(three.ok && three.patch.replication, { copies: 3 })
+    const all = parseForm({ ...values, replicateToAll: true, replicaCopies: '' })
+    assert.deepEqual(all.ok && all.patch.replication, { copies: 'all' })
+    const saved = toFormValues({ ...defaultSettings, replication: { copies: 'all' } })
+    assert.deepEqual([saved.replicateToAll, saved.replicaCopies], [true, 2])
+    for (const replicaCopies of ['', 0, 33, 1.5]) {
+      const refused = parseForm({ ...values, replicaCopies })
+      assert.deepEqual(!refused.ok && refused.errors, {
+        replicaCopies: { messageKey: 'settings.invalidReplicaCopies' },
+      })
+    }
+  })
+
   it('marks the wrong lines of the peer list', () => {
     const parsed = parseForm({ ...values, peers: '/ip4/10.0.0.5/tcp/4001\n\nnot a peer' })
     assert.deepEqual(!parsed.ok && parsed.errors.peers, {

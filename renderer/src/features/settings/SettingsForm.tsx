@@ -6,6 +6,7 @@ import { ErrorAlert } from '../../shared/ErrorAlert.tsx'
 import { ChainFields } from './ChainFields.tsx'
 import { FundingFields } from './FundingFields.tsx'
 import { IpfsFields } from './IpfsFields.tsx'
+import { ReplicationFields } from './ReplicationFields.tsx'
 import { SecurityFields } from './SecurityFields.tsx'
 import { useUpdateSettings } from './queries.ts'
 import { useFieldErrorText } from './useFieldErrorText.ts'
@@ -35,6 +36,7 @@ export function SettingsForm({ settings }: { settings: Settings }) {
       <Stack gap="lg">
         <ChainFields form={form} />
         <IpfsFields form={form} />
+        <ReplicationFields form={form} />
         <SecurityFields form={form} />
         <FundingFields form={form} />
         <Alert color="blue" variant="light" data-testid="settings-restart-notice">

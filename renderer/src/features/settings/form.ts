@@ -34,6 +34,9 @@ export interface SettingsFormValues {
   anchorEveryMinutes: number | string
   /** ETH as decimal text: a new member's gas top-up on an external chain. */
   topUpEth: string
+  /** Every node of the swarm holds every record ('all'); else `replicaCopies` nodes do. */
+  replicateToAll: boolean
+  replicaCopies: number | string
 }
 
 export type SettingsFieldName = keyof SettingsFormValues
@@ -48,15 +51,15 @@ export type FieldErrors = Partial<Record<SettingsFieldName | 'form', FieldError>
 
 /** The part of the settings this form edits; the language is saved on its own, at once. */
 export type FormPatch = Required<
-  Pick<SettingsPatch, 'chain' | 'ipfs' | 'security' | 'audit' | 'funding'>
+  Pick<SettingsPatch, 'chain' | 'ipfs' | 'security' | 'audit' | 'funding' | 'replication'>
 >
 
 export type ParsedForm = { ok: true; patch: FormPatch } | { ok: false; errors: FieldErrors }
 
 export function toFormValues(
-  settings: Pick<Settings, 'chain' | 'ipfs' | 'security' | 'audit' | 'funding'>,
+  settings: Pick<Settings, 'chain' | 'ipfs' | 'security' | 'audit' | 'funding' | 'replication'>,
 ): SettingsFormValues {
-  const { chain, ipfs, security, audit, funding } = settings
+  const { chain, ipfs, security, audit, funding, replication } = settings
   return {
     chainMode: chain.mode,
     rpcPort: chain.mode === 'embedded' ? chain.rpcPort : 0,
@@ -74,6 +77,9 @@ export function toFormValues(
     idleLockMinutes: security.idleLockMinutes,
     anchorEveryMinutes: audit.anchorEveryMinutes,
     topUpEth: funding.topUpEth,
+    replicateToAll: replication.copies === 'all',
+    // Shown (disabled) while every node holds every record: the count to go back to.
+    replicaCopies: replication.copies === 'all' ? 2 : replication.copies,
   }
 }
 
@@ -99,6 +105,7 @@ const fieldsByPath: Record<string, { field: SettingsFieldName; messageKey: Parse
     messageKey: 'settings.invalidAnchorEveryMinutes',
   },
   'funding.topUpEth': { field: 'topUpEth', messageKey: 'settings.invalidTopUpEth' },
+  'replication.copies': { field: 'replicaCopies', messageKey: 'settings.invalidReplicaCopies' },
 }
 
 /** An empty number input is not 0: NaN makes the schema reject it instead of guessing. */
@@ -149,6 +156,7 @@ export function parseForm(values: SettingsFormValues): ParsedForm {
     security: { idleLockMinutes: toNumber(values.idleLockMinutes) },
     audit: { anchorEveryMinutes: toNumber(values.anchorEveryMinutes) },
     funding: { topUpEth: values.topUpEth.trim() },
+    replication: { copies: values.replicateToAll ? 'all' : toNumber(values.replicaCopies) },
   }
 
   const result = settingsPatchSchema.safeParse(patch)

@@ -4,6 +4,7 @@ import { useFormatters } from '../../i18n/format.ts'
 import { ErrorAlert } from '../../shared/ErrorAlert.tsx'
 import { ScreenHeader } from '../../shared/ScreenHeader.tsx'
 import { NodeStatusCards } from './NodeStatusCards.tsx'
+import { ReplicationCard } from './ReplicationCard.tsx'
 import { useNodeStatus } from './queries.ts'
 import { StatusSkeleton } from './StatusSkeleton.tsx'
 
@@ -32,6 +33,7 @@ export function StatusScreen() {
             </Alert>
           )}
           <NodeStatusCards status={status.data} />
+          <ReplicationCard />
         </Stack>
       ) : (
         <ErrorAlert
