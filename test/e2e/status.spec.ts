@@ -1,5 +1,9 @@
-import { readFile } from 'node:fs/promises'
+import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { startIpfs } from '../../electron/node/ipfs/ipfs-service.ts'
+import { parseSwarmKey } from '../../electron/node/ipfs/swarm-key.ts'
+import type { NodeStatus } from '../../electron/node/status.ts'
 import { freePort } from '../helpers/net.ts'
 import { startServedChain } from '../helpers/served-chain.ts'
 import { expect, test } from './fixtures.ts'
@@ -129,5 +133,56 @@ test.describe('a node whose external chain goes down', () => {
     await expect(reach).toHaveText('Answering')
     await expect(alert).toHaveCount(0)
     await expect(page.getByTestId('node-indicator')).toContainText('Chain · block')
+  })
+})
+
+test.describe('the peer list', () => {
+  /** A valid peer id no node has: a configured peer that never answers. */
+  const absentPeer = '12D3KooWK3uFwkgKiAey7zADzq5KAtAs7X5H9h3pdQrSWReC8ErB'
+
+  test.use({
+    // eslint-disable-next-line no-empty-pattern
+    nodeSettings: async ({}, use) => {
+      const port = await freePort()
+      await use({
+        ipfs: { listenPort: 0, peers: [`/ip4/127.0.0.1/tcp/${port}/p2p/${absentPeer}`] },
+      })
+    },
+  })
+
+  test('shows a configured peer that is down and a peer of the swarm that connected, with its latency', async ({
+    app,
+  }, testInfo) => {
+    const { page } = app
+    await page.getByRole('link', { name: 'Node status' }).click()
+    const card = page.getByTestId('status-peers')
+    const absent = card.locator(`[data-peer-id="${absentPeer}"]`)
+    await expect(absent).toContainText('Configuration')
+    await expect(absent).toHaveAttribute('data-state', /reconnecting|unreachable/)
+    await expect(absent).toContainText('Never')
+
+    // Another node of the same swarm (same swarm key, on loopback) dials this one.
+    const status = await callApi<NodeStatus>(page, 'node.status')
+    const swarmKey = parseSwarmKey(await readFile(join(app.dataDir, 'ipfs', 'swarm.key'), 'utf8'))
+    const repoDir = await mkdtemp(join(tmpdir(), 'emr-e2e-visitor-'))
+    const visitor = await startIpfs({
+      repoDir,
+      swarmKey,
+      listenPort: 0,
+      listenHost: '127.0.0.1',
+      peers: status.ipfs.listenAddresses.filter((address) => address.startsWith('/ip4/127.')),
+    })
+    try {
+      const row = card.locator(`[data-peer-id="${visitor.peerId}"]`)
+      await expect(row).toHaveAttribute('data-state', 'connected')
+      await expect(row).toContainText('Connected to us')
+      await expect(row).toContainText(/\d+ ms/)
+      await expect(row).toContainText('Now')
+      await expect(page.getByTestId('status-peers-summary')).toHaveText('1 connected of 2 known')
+      await page.screenshot({ path: testInfo.outputPath('peers.png'), fullPage: true })
+    } finally {
+      await visitor.stop()
+      await rm(repoDir, { recursive: true, force: true })
+    }
   })
 })
