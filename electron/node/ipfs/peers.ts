@@ -257,7 +257,7 @@ export class PeerKeeper {
         const connection = this.#libp2p.getConnections(event.detail)[0]
         if (connection?.direction === 'outbound') return
       }
-      if (this.#learnedCount() >= MAX_LEARNED_PEERS) return
+      if (!this.#makeRoom()) return
       entry = newEntry({ peerId, source: 'inbound' })
       this.#entries.push(entry)
       this.#queueSave()
@@ -349,7 +349,7 @@ export class PeerKeeper {
       if (!this.#isConnected(known)) this.#schedule(known, 0)
       return
     }
-    if (this.#learnedCount() >= MAX_LEARNED_PEERS) return
+    if (!this.#makeRoom()) return
     const entry = newEntry({ peerId: peer.peerId, addresses: peer.addresses, source: 'exchanged' })
     this.#entries.push(entry)
     this.#log.info('learned a peer', { peerId: peer.peerId, from })
@@ -357,8 +357,22 @@ export class PeerKeeper {
     this.#dial(entry)
   }
 
-  #learnedCount(): number {
-    return this.#entries.filter((entry) => entry.source !== 'configured').length
+  /**
+   * Whether a learned peer can be added: at MAX_LEARNED_PEERS, the learned peer seen longest ago
+   * (never seen first) is forgotten if it is not connected, so a node that left the consortium,
+   * or came back with a new peer id, does not keep a newer one out.
+   */
+  #makeRoom(): boolean {
+    const learned = this.#entries.filter((entry) => entry.source !== 'configured')
+    if (learned.length < MAX_LEARNED_PEERS) return true
+    const stalest = learned
+      .filter((entry) => !this.#isConnected(entry) && !entry.dialing)
+      .sort((a, b) => (a.lastSeen ?? 0) - (b.lastSeen ?? 0))[0]
+    if (stalest === undefined) return false
+    clearTimeout(stalest.timer)
+    this.#entries.splice(this.#entries.indexOf(stalest), 1)
+    this.#log.info('forgot a peer not seen for the longest time', { peerId: stalest.peerId })
+    return true
   }
 
   /** What this node tells askers: the peers it has itself been connected to. */
