@@ -8,7 +8,14 @@
 import { CID } from 'multiformats/cid'
 import { z } from 'zod'
 import type { Logger } from '../log.ts'
-import type { AbortOptions, Libp2p, PeerId, Stream } from '@libp2p/interface'
+import type {
+  AbortOptions,
+  Libp2p,
+  PeerId,
+  Stream,
+  StreamCloseEvent,
+  StreamMessageEvent,
+} from '@libp2p/interface'
 
 export const PINS_PROTOCOL = '/emr-node/pins/1.0.0'
 
@@ -107,10 +114,14 @@ export async function askPinned(
   const timeout = AbortSignal.timeout(QUERY_TIMEOUT_MS)
   const signal = options.signal ? AbortSignal.any([timeout, options.signal]) : timeout
   const stream = await libp2p.dialProtocol(peer, PINS_PROTOCOL, { signal })
+  // Reading starts before the request goes: an answer that came during the close would be
+  // delivered to no listener.
+  const answer = readMessage(stream, signal)
+  answer.catch(() => {})
   try {
     stream.send(new TextEncoder().encode(JSON.stringify({ cids })))
     await stream.close({ signal })
-    const reply = replySchema.parse(JSON.parse(await readMessage(stream, signal)))
+    const reply = replySchema.parse(JSON.parse(await answer))
     const asked = new Set(cids)
     // Only what was asked counts, in the asker's spelling of each CID.
     return new Set(
@@ -122,22 +133,45 @@ export async function askPinned(
   }
 }
 
-/** The whole of what the other side writes before closing, as text; capped. */
-async function readMessage(stream: Stream, signal: AbortSignal): Promise<string> {
-  const onAbort = () => stream.abort(signal.reason as Error)
-  signal.addEventListener('abort', onAbort, { once: true })
-  try {
+/**
+ * The whole of what the other side writes before closing its end, as text; capped. Events, not
+ * the stream's iterator: an iterator started after the other side closed its end (a request
+ * written and closed before the handler ran) would wait for a close that never comes.
+ */
+function readMessage(stream: Stream, signal: AbortSignal): Promise<string> {
+  return new Promise((resolve, reject) => {
     const chunks: Uint8Array[] = []
     let size = 0
-    for await (const chunk of stream) {
-      const bytes = chunk instanceof Uint8Array ? chunk : chunk.subarray()
-      size += bytes.length
-      if (size > MAX_MESSAGE_BYTES) throw new RangeError('Pin query message too large')
-      chunks.push(bytes)
+    const finish = (error?: unknown) => {
+      stream.removeEventListener('message', onMessage)
+      stream.removeEventListener('end', onEnd)
+      stream.removeEventListener('close', onClose)
+      signal.removeEventListener('abort', onAbort)
+      if (error !== undefined) {
+        reject(error instanceof Error ? error : new Error(String(error)))
+        return
+      }
+      try {
+        resolve(new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat(chunks)))
+      } catch (decodeError) {
+        reject(decodeError as Error)
+      }
     }
-    signal.throwIfAborted()
-    return new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat(chunks))
-  } finally {
-    signal.removeEventListener('abort', onAbort)
-  }
+    const onMessage = (event: StreamMessageEvent) => {
+      const bytes = event.data instanceof Uint8Array ? event.data : event.data.subarray()
+      size += bytes.length
+      if (size > MAX_MESSAGE_BYTES) finish(new RangeError('Pin query message too large'))
+      else chunks.push(bytes)
+    }
+    const onEnd = () => finish()
+    const onClose = (event: StreamCloseEvent) =>
+      finish(event.error ?? (stream.readableEnded ? undefined : new Error('Stream closed')))
+    const onAbort = () => finish(signal.reason)
+    stream.addEventListener('message', onMessage)
+    stream.addEventListener('end', onEnd)
+    stream.addEventListener('close', onClose)
+    signal.addEventListener('abort', onAbort, { once: true })
+    if (signal.aborted) onAbort()
+    else if (stream.readableEnded && stream.readBufferLength === 0) onEnd()
+  })
 }
