@@ -182,4 +182,34 @@ describe('record replication across three hospitals', async () => {
     const opened = await c.call<OpenedRecord>('records.open', { cid: uploaded.cid })
     assert.ok(Buffer.from(opened.contentBase64, 'base64').equals(bytes))
   })
+
+  test('a key rotation retires the re-keyed version on the replicas too', async () => {
+    // The patient revokes the physician at C, re-keying the record; B is still down.
+    await a.call('session.signIn', { address: a.network.admin, passphrase: PASS })
+    await a.call('accounts.fund', { to: patient, amount: '1' })
+    await a.call('session.signIn', { address: a.nurse, passphrase: PASS })
+    await c.call('accounts.importKeystore', {
+      label: 'Patient',
+      json: a.patient.keystoreJson,
+      passphrase: a.patient.passphrase,
+    })
+    await c.call('session.signIn', { address: patient, passphrase: a.patient.passphrase })
+    await c.call('access.revoke', {
+      patient,
+      reader: physicianC,
+      consent: { keystoreJson: a.patient.keystoreJson, passphrase: a.patient.passphrase },
+      rotateKeys: true,
+    })
+    const oldContent = decodeManifest(await c.node.ipfs.getBlock(CID.parse(uploaded.cid))).content
+    await settle([a.node, c.node])
+    const rotation = c.node.db
+      .prepare('SELECT cid FROM records WHERE record_id = ? AND version = 2')
+      .get(uploaded.recordId) as { cid: string }
+    for (const node of [a.node, c.node]) {
+      assert.equal(await node.ipfs.hasBlock(CID.parse(oldContent)), false)
+      const row = node.db.prepare('SELECT state FROM replicas WHERE cid = ?').get(uploaded.cid)
+      assert.deepEqual({ ...row }, { state: 'retired' })
+      assert.equal(await holdsVersion(node, rotation.cid), true, 'both hold the new version')
+    }
+  })
 })

@@ -13,7 +13,7 @@ import { joinCid } from '../chain/registry-artifact.ts'
 import { CoalescingTask } from '../coalescing-task.ts'
 import type { HospitalNode } from '../node.ts'
 import { decodeManifest } from '../records/manifest.ts'
-import { cidText } from '../records/record-index.ts'
+import { cidText, markKeyRotation } from '../records/record-index.ts'
 import { discardOrphanedUpload, uploadOfManifest } from './orphaned-uploads.ts'
 import { nodesToPin, wantedCopies, type ReplicaCopies } from './placement.ts'
 
@@ -190,7 +190,7 @@ export class Replicator {
       .prepare(
         `SELECT r.cid, r.record_id AS recordId, r.version FROM records r
          JOIN replicas p ON p.cid = r.cid
-         WHERE p.state <> 'retired' ORDER BY r.block_number, r.record_id, r.version`,
+         WHERE p.state <> 'retired' AND r.rekeyed_as IS NULL ORDER BY r.block_number, r.record_id, r.version`,
       )
       .all() as { cid: string; recordId: number; version: number }[]
     const census = await this.#census(
@@ -254,6 +254,15 @@ export class Replicator {
     const chosen: ReplicaRow[] = []
     for (const row of due) {
       const holders = census.holders.get(row.cid) ?? new Set()
+      if (row.kind === 'version' && row.state === 'pending' && holders.size > 0) {
+        try {
+          await this.#retireRekeyed(row.cid, signal)
+        } catch (error) {
+          signal.throwIfAborted()
+          this.#setState(row.cid, 'pending', this.#retryLater(row, String(error)))
+          continue
+        }
+      }
       if (holders.has(self)) {
         // The uploading node, the bundle's publisher, or a pin a crash left unrecorded.
         this.#setState(row.cid, 'held', { holders: holders.size })
@@ -299,6 +308,40 @@ export class Replicator {
         error: String(error),
       })
     }
+  }
+
+  /**
+   * When `cid` is a key rotation of the version before it (access/rotation.ts), retires that
+   * version here as the rotating node did on itself (records/rekeyed-version.ts): its content
+   * blocks are deleted, so this node stops serving a ciphertext whose key readers who lost
+   * access may hold, it is never fetched again by a repair, and opening it here names the
+   * rotation. Its manifest stays. Only a record with an earlier version not yet retired costs the
+   * read of the new manifest.
+   */
+  async #retireRekeyed(cid: string, signal: AbortSignal): Promise<void> {
+    const previous = this.#node.db
+      .prepare(
+        `SELECT q.cid, p.content_cid AS contentCid FROM records r
+         JOIN records q ON q.record_id = r.record_id AND q.version = r.version - 1
+         JOIN replicas p ON p.cid = q.cid
+         WHERE r.cid = ? AND p.state <> 'retired'`,
+      )
+      .get(cid) as { cid: string; contentCid: string | null } | undefined
+    if (!previous) return
+    const { ipfs } = this.#node
+    const options = { signal, timeoutMs: this.#fetchTimeoutMs }
+    const rotation = decodeManifest(await ipfs.getBlock(CID.parse(cid), options))
+    if (!rotation.keyRotation || rotation.previous !== previous.cid) return
+    const previousCid = CID.parse(previous.cid)
+    const content =
+      previous.contentCid ??
+      ((await ipfs.hasBlock(previousCid, { signal }))
+        ? decodeManifest(await ipfs.getBlock(previousCid, options)).content
+        : null)
+    if (content) await ipfs.discard(CID.parse(content), { signal })
+    this.#setState(previous.cid, 'retired')
+    markKeyRotation(this.#node.db, cid, previous.cid, true)
+    this.#node.log.info('retired a re-keyed version', { cid: previous.cid, rotation: cid })
   }
 
   /** The next attempt after `row`'s: waits double from `retryBaseMs`, up to 10 minutes. */
