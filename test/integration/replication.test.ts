@@ -170,6 +170,14 @@ describe('record replication across three hospitals', async () => {
     assert.equal(await holdsVersion(b.node, uploaded.cid), true, 'the anchored version stays')
   })
 
+  test('an upload refused as a duplicate deletes the blocks it added', async () => {
+    await assert.rejects(uploadFile(b.call, { patient, bytes }), { code: 'ERR_DUPLICATE_RECORD' })
+    const { content_cid: content } = b.node.db
+      .prepare(`SELECT content_cid FROM uploads ORDER BY created_at DESC LIMIT 1`)
+      .get() as { content_cid: string }
+    assert.equal(await b.node.ipfs.hasBlock(CID.parse(content)), false)
+  })
+
   test('with B down, a physician at C granted at A opens the record from its replica', async () => {
     const granted = await a.call<AccessActionResult>('access.grant', {
       patient,
