@@ -5,6 +5,7 @@ import { Contract, parseEther } from 'ethers'
 import { registryAbi } from '../../electron/node/chain/registry-artifact.ts'
 import type { PatientRegistration } from '../../electron/node/identity/types.ts'
 import type { NodeStatus } from '../../electron/node/status.ts'
+import { OFFLINE_READ_MAX_AGE_MS } from '../../electron/node/access/offline-access.ts'
 import { readEntries } from '../../electron/node/audit/read-log.ts'
 import type { OpenedRecord } from '../../electron/node/records/types.ts'
 import { PASS, uploadFile } from '../helpers/clinic.ts'
@@ -76,6 +77,22 @@ describe('a node whose external chain goes down', async () => {
   test('a record never opened here says the chain is unreachable, and fetches nothing', async () => {
     const entries = readEntries(node.db).length
     assert.equal(await outcome('records.open', { cid: unopened.cid }), 'ERR_CHAIN_UNREACHABLE')
+    assert.equal(readEntries(node.db).length, entries)
+  })
+
+  test('an index not checked against the chain for over an hour allows no read', async (t) => {
+    // The wall clock only (the session's idle lock keeps its own clock reference).
+    t.mock.timers.enable({ apis: ['Date'], now: Date.now() + OFFLINE_READ_MAX_AGE_MS + 60_000 })
+    const entries = readEntries(node.db).length
+    await assert.rejects(
+      call('records.open', { cid: record.cid }),
+      (error: Error & { code?: string }) => {
+        assert.equal(error.code, 'ERR_CHAIN_UNREACHABLE')
+        assert.match(error.message, /older than 60 minutes/)
+        return true
+      },
+    )
+    t.mock.timers.reset()
     assert.equal(readEntries(node.db).length, entries)
   })
 
