@@ -22,6 +22,7 @@ import * as raw from 'multiformats/codecs/raw'
 import { sha256 } from 'multiformats/hashes/sha2'
 import { InvalidInputError, IpfsPortUnavailableError, PeerUnreachableError } from '../errors.ts'
 import { silentLogger } from '../log.ts'
+import { serveBlocks, withDagFetch, fetchingBlockstore } from './block-exchange.ts'
 import { SingleFlight, withIdleTimeout } from './fetch.ts'
 import { hashedLeaves, type HashedBlock } from './leaf-importer.ts'
 import { linksOnlyWalker } from './pin-walker.ts'
@@ -29,6 +30,7 @@ import { DEFAULT_BACKOFF } from './backoff.ts'
 import { PeerKeeper } from './peers.ts'
 import { askConnectedPeers, servePinQueries } from './pin-census.ts'
 import { openRepo } from './repo.ts'
+import type { ExchangeComponents } from './block-exchange.ts'
 import type { FetchOptions } from './fetch.ts'
 import type { KnownPeer } from './peers.ts'
 import type { Repo } from './repo.ts'
@@ -98,6 +100,13 @@ export interface IpfsOptions extends AbortOptions {
    * @default 30_000
    */
   fetchTimeoutMs?: number
+  /**
+   * Serve and fetch blocks over the consortium's direct protocol (see block-exchange.ts) before
+   * bitswap; false leaves bitswap alone, as a node of an older version.
+   *
+   * @default true
+   */
+  blockExchange?: boolean
   /**
    * Where the service reports start, stop and peer dials; the caller picks the namespace.
    *
@@ -195,6 +204,8 @@ export async function startIpfs(options: IpfsOptions): Promise<IpfsService> {
     await repo.close()
     throw error
   }
+  if (options.blockExchange !== false)
+    await serveBlocks(helia.libp2p, repo.blockstore, log.child('blocks'))
   const service = new HeliaIpfsService(helia, repo, peers, options, log)
   log.info('started', { peerId: service.peerId, listenAddresses: service.listenAddresses() })
   return service
@@ -215,7 +226,12 @@ function createNode(repo: Repo, listen: string, swarmKey: Uint8Array): Node {
     connectionProtector: preSharedKey({ psk: swarmKey }),
     connectionEncrypters: [noise()],
     streamMuxers: [yamux()],
-    services: { identify: identify(), ping: ping() },
+    // The peer list's pings and libp2p's connection monitor both ping: one stream each at least.
+    services: { identify: identify(), ping: ping({ maxOutboundStreams: 4 }) },
+    // A ping queued behind megabytes of blocks on the same TCP connection (a record being
+    // fetched) times out: the monitor must not then drop the connection and the transfer with
+    // it. A dead peer is still found by TCP and re-dialled by the peer keeper.
+    connectionMonitor: { abortConnectionOnPingFailure: false },
   })
   return withBitswap(node)
 }
@@ -242,6 +258,8 @@ class HeliaIpfsService implements IpfsService {
   readonly #log: Logger
   #stopped: Promise<void> | undefined
   readonly #blockFetches = new SingleFlight<Uint8Array>()
+  /** Set when blocks are fetched over the direct protocol first. */
+  readonly #exchange: ExchangeComponents | undefined
 
   constructor(helia: Node, repo: Repo, peers: PeerKeeper, options: IpfsOptions, log: Logger) {
     this.#helia = helia
@@ -252,6 +270,16 @@ class HeliaIpfsService implements IpfsService {
     this.#fetchTimeoutMs = options.fetchTimeoutMs ?? 30_000
     this.#log = log
     this.peerId = helia.libp2p.peerId.toString()
+    if (options.blockExchange !== false) {
+      this.#exchange = {
+        libp2p: helia.libp2p,
+        local: repo.blockstore,
+        blockstore: helia.blockstore,
+        getCodec: async (code) => helia.getCodec(code),
+        inFlight: new Map(),
+        log: log.child('blocks'),
+      }
+    }
   }
 
   listenAddresses(): string[] {
@@ -289,7 +317,15 @@ class HeliaIpfsService implements IpfsService {
   }
 
   cat(cid: CID, options: FetchOptions = {}): AsyncIterable<Uint8Array> {
-    return this.#fetch(cid, options, (signal) => this.#fs.cat(cid, { signal }))
+    return this.#fetch(cid, options, (signal) =>
+      withDagFetch(this.#exchange, cid, signal, (fetch, signal) =>
+        fetch === undefined
+          ? this.#fs.cat(cid, { signal })
+          : unixfs({ blockstore: fetchingBlockstore(this.#helia.blockstore, fetch) }).cat(cid, {
+              signal,
+            }),
+      ),
+    )
   }
 
   /**
@@ -322,8 +358,18 @@ class HeliaIpfsService implements IpfsService {
 
   async pin(cid: CID, options: FetchOptions = {}): Promise<void> {
     if (await this.#helia.pins.isPinned(cid, options)) return
+    const pins = this.#helia.pins
     try {
-      const pinning = this.#fetch(cid, options, (signal) => this.#helia.pins.add(cid, { signal }))
+      // The direct fetch first brings what it can; the pin's walk asks bitswap for the rest.
+      const pinning = this.#fetch(cid, options, (signal) =>
+        withDagFetch(this.#exchange, cid, signal, async function* (fetch, signal) {
+          if (fetch !== undefined) yield* fetch.progress()
+          // Every block fetched and checked: the walk need not read the leaves back (nor use
+          // Helia's queued walker, whose abort can go unhandled).
+          const walker = fetch?.complete === true ? linksOnlyWalker() : undefined
+          yield* pins.add(cid, { signal, walker })
+        }),
+      )
       while (!(await pinning.next()).done) {
         // Each step fetches (when missing) and pins one block of the DAG.
       }

@@ -1,0 +1,514 @@
+/**
+ * A direct block transfer between consortium nodes, beside bitswap: `/emr-node/blocks/1.0.0`.
+ * The asker sends a list of CIDs; the peer answers, in order, each block it has in its repo or a
+ * "missing" mark. Bitswap sends one want list and waits for block messages of at most a few MiB
+ * on a new stream each; over loopback it moved about 10 MB/s. Here a few streams carry batches
+ * of blocks back to back.
+ *
+ * Trustless: every block received is hashed and compared with its CID (sha2-256 only) before it
+ * is stored; a peer that sends a wrong block is not asked again during that fetch, and whatever
+ * no peer gave is left to bitswap (which checks hashes too). Bounded: a request names at most
+ * MAX_CIDS_PER_REQUEST CIDs, a block is at most MAX_BLOCK_BYTES, a peer serves only blocks in its
+ * own repo (a CID names a file of the blockstore, nothing else), a few streams at a time.
+ *
+ * Frames: request = u32 count, then per CID u8 length + CID bytes. Answer per CID = u8 status
+ * (1 = block follows as u32 length + bytes, 0 = missing). Integers are big-endian.
+ */
+import { createHash } from 'node:crypto'
+import toBuffer from 'it-to-buffer'
+import { createUnsafe } from 'multiformats/block'
+import { CID } from 'multiformats/cid'
+import * as raw from 'multiformats/codecs/raw'
+import { sha256 } from 'multiformats/hashes/sha2'
+import type { Blockstore } from 'interface-blockstore'
+import type { BlockDecoder } from 'multiformats/codecs/interface'
+import type { AbortOptions, Libp2p, PeerId, Stream } from '@libp2p/interface'
+import type { Logger } from '../log.ts'
+
+export const BLOCKS_PROTOCOL = '/emr-node/blocks/1.0.0'
+
+/** Most CIDs one request may name; a longer request is refused (the stream is reset). */
+export const MAX_CIDS_PER_REQUEST = 32
+/** Longest CID accepted in a request (a CIDv1 of a sha2-256 block is 36 bytes). */
+export const MAX_CID_BYTES = 128
+/** Largest block served or taken: bitswap's limit is 2 MiB, our leaves are 1 MiB and a bit. */
+export const MAX_BLOCK_BYTES = 4 * 1024 * 1024
+/** Streams one node opens for one fetch, and accepts on one connection. */
+export const STREAMS = 4
+/** CIDs asked per request: a batch is a few MiB, enough to keep a stream busy. */
+export const BATCH = 8
+/** Longest wait for a request's bytes, or for the next answer's first byte. */
+const IDLE_MS = 10_000
+
+const STATUS_MISSING = 0
+const STATUS_BLOCK = 1
+
+/** What a node serves from: its own repo, never the network. */
+export interface LocalBlocks {
+  has(cid: CID, options?: AbortOptions): Promise<boolean>
+  get(cid: CID, options?: AbortOptions): AsyncIterable<Uint8Array>
+}
+
+/** Whether `bytes` are the block `cid` names: only sha2-256 CIDs can be checked, and asked. */
+export function blockMatches(cid: CID, bytes: Uint8Array): boolean {
+  if (cid.multihash.code !== sha256.code) return false
+  const digest = createHash('sha256').update(bytes).digest()
+  return Buffer.from(cid.multihash.digest).equals(digest)
+}
+
+export function encodeRequest(cids: CID[]): Uint8Array {
+  const parts: Uint8Array[] = [u32(cids.length)]
+  for (const cid of cids) parts.push(Uint8Array.of(cid.bytes.length), cid.bytes)
+  return Buffer.concat(parts)
+}
+
+function u32(value: number): Uint8Array {
+  const bytes = Buffer.alloc(4)
+  bytes.writeUInt32BE(value)
+  return bytes
+}
+
+/** Reads exact byte counts from a stream's chunks. */
+class ByteReader {
+  readonly #source: AsyncIterator<{ subarray(): Uint8Array }>
+  #chunks: Uint8Array[] = []
+  #buffered = 0
+
+  constructor(source: AsyncIterable<{ subarray(): Uint8Array }>) {
+    this.#source = source[Symbol.asyncIterator]()
+  }
+
+  /** Exactly `size` bytes; throws when the stream ends first. */
+  async read(size: number): Promise<Uint8Array> {
+    while (this.#buffered < size) {
+      const next = await this.#source.next()
+      if (next.done === true) throw new Error('the stream ended inside a frame')
+      const chunk = next.value.subarray()
+      this.#chunks.push(chunk)
+      this.#buffered += chunk.byteLength
+    }
+    const joined =
+      this.#chunks.length === 1 ? this.#chunks[0]! : Buffer.concat(this.#chunks, this.#buffered)
+    const taken = joined.subarray(0, size)
+    const rest = joined.subarray(size)
+    this.#chunks = rest.byteLength > 0 ? [rest] : []
+    this.#buffered = rest.byteLength
+    return taken
+  }
+}
+
+/** Resets `stream` when no progress was reported for IDLE_MS or when `signal` aborts. */
+function watchdog(stream: Stream, signal?: AbortSignal) {
+  let timer: NodeJS.Timeout | undefined
+  const reset = (reason: string) => stream.abort(new Error(reason))
+  const arm = () => {
+    clearTimeout(timer)
+    timer = setTimeout(() => reset(`no progress in ${IDLE_MS} ms`), IDLE_MS)
+  }
+  const onAbort = () => reset('fetch aborted')
+  signal?.addEventListener('abort', onAbort, { once: true })
+  arm()
+  return {
+    progress: arm,
+    done() {
+      clearTimeout(timer)
+      signal?.removeEventListener('abort', onAbort)
+    },
+  }
+}
+
+async function send(stream: Stream, bytes: Uint8Array): Promise<void> {
+  if (!stream.send(bytes)) await stream.onDrain()
+}
+
+/**
+ * The CIDs a request names; throws (the caller resets the stream) on a request of no CID or more
+ * than MAX_CIDS_PER_REQUEST, or holding anything that is not a CID.
+ */
+export async function readRequest(stream: Stream): Promise<CID[]> {
+  const reader = new ByteReader(stream)
+  const count = Buffer.from(await reader.read(4)).readUInt32BE()
+  if (count < 1 || count > MAX_CIDS_PER_REQUEST) throw new Error(`asked for ${count} blocks`)
+  const cids: CID[] = []
+  for (let i = 0; i < count; i++) {
+    const length = (await reader.read(1))[0]!
+    if (length < 1 || length > MAX_CID_BYTES) throw new Error('a CID of a wrong length')
+    cids.push(CID.decode(Uint8Array.from(await reader.read(length))))
+  }
+  return cids
+}
+
+/** Answers block requests on this node from `blocks` (its repo). */
+export async function serveBlocks(libp2p: Libp2p, blocks: LocalBlocks, log: Logger): Promise<void> {
+  await libp2p.handle(
+    BLOCKS_PROTOCOL,
+    async (stream: Stream) => {
+      const guard = watchdog(stream)
+      try {
+        const cids = await readRequest(stream)
+        guard.progress()
+        for (const cid of cids) {
+          const bytes = (await blocks.has(cid)) ? await toBuffer(blocks.get(cid)) : undefined
+          if (bytes === undefined || bytes.byteLength > MAX_BLOCK_BYTES) {
+            await send(stream, Uint8Array.of(STATUS_MISSING))
+          } else {
+            await send(stream, Buffer.concat([Uint8Array.of(STATUS_BLOCK), u32(bytes.byteLength)]))
+            await send(stream, bytes)
+          }
+          guard.progress()
+        }
+        await stream.close()
+      } catch (error) {
+        log.warn('refused a block request', { error: (error as Error).message })
+        stream.abort(error as Error)
+      } finally {
+        guard.done()
+      }
+    },
+    { maxInboundStreams: STREAMS * 2, maxOutboundStreams: STREAMS * 2 },
+  )
+}
+
+/** A peer's answer for one CID: the block's bytes, unchecked, or undefined when it lacks it. */
+export async function* requestBlocks(
+  libp2p: Libp2p,
+  peer: PeerId,
+  cids: CID[],
+  signal: AbortSignal,
+): AsyncGenerator<Uint8Array | undefined, void, undefined> {
+  const stream = await libp2p.dialProtocol(peer, BLOCKS_PROTOCOL, { signal })
+  const guard = watchdog(stream, signal)
+  try {
+    await send(stream, encodeRequest(cids))
+    const reader = new ByteReader(stream)
+    for (let i = 0; i < cids.length; i++) {
+      const status = (await reader.read(1))[0]
+      if (status === STATUS_MISSING) {
+        guard.progress()
+        yield undefined
+        continue
+      }
+      if (status !== STATUS_BLOCK) throw new Error(`unknown answer status ${status}`)
+      const size = Buffer.from(await reader.read(4)).readUInt32BE()
+      if (size > MAX_BLOCK_BYTES) throw new Error(`a block of ${size} bytes`)
+      const bytes = await reader.read(size)
+      guard.progress()
+      yield bytes
+    }
+    await stream.close({ signal })
+  } catch (error) {
+    stream.abort(error as Error)
+    throw error
+  } finally {
+    guard.done()
+  }
+}
+
+export interface ExchangeComponents {
+  libp2p: Libp2p
+  /** The node's repo, read without asking peers. */
+  local: LocalBlocks
+  /** Where verified blocks go: Helia's blockstore, so a bitswap want of the same block ends. */
+  blockstore: Pick<Blockstore, 'put'>
+  /**
+   * Blocks some fetch on this node is asking peers for, shared by every fetch: resolves true
+   * once stored, false when given up.
+   */
+  inFlight: Map<string, Promise<boolean>>
+  /** Decodes a DAG node's links (dag-pb for UnixFS). */
+  getCodec(code: number): Promise<BlockDecoder<number, unknown>>
+  log: Logger
+}
+
+/** Counts of one fetch, for tests and benchmarks. */
+export interface DagFetchStats {
+  /** Blocks received from peers over BLOCKS_PROTOCOL, checked and stored. */
+  received: number
+  /** Blocks that were already in the repo. */
+  local: number
+  /** Blocks no peer gave over BLOCKS_PROTOCOL, left to bitswap. */
+  missed: number
+  /** Blocks refused because their bytes did not match their CID. */
+  refused: number
+}
+
+interface Planned {
+  cid: CID
+  /** Resolves true once the block is in the repo, false when left to bitswap. */
+  settled: Promise<boolean>
+  settle(stored: boolean): void
+}
+
+/**
+ * One fetch of a DAG from the consortium: from the root down, the blocks this node lacks are
+ * asked of the connected peers, BATCH per request, STREAMS requests at a time, and stored as
+ * they arrive (verified); each DAG node received adds its children to the plan. Only CIDs and
+ * at most STREAMS answers' blocks are held in memory. `wait(cid)` tells a reader when a block
+ * the fetch planned is in the repo, or that the fetch gave it up (the reader then asks bitswap).
+ */
+export class DagFetch {
+  readonly stats: DagFetchStats = { received: 0, local: 0, missed: 0, refused: 0 }
+  readonly #components: ExchangeComponents
+  readonly #signal: AbortSignal
+  readonly #planned = new Map<string, Planned>()
+  readonly #queue: Planned[] = []
+  readonly #shunned = new Set<string>()
+  readonly #listeners = new Set<() => void>()
+  readonly #settledKeys = new Set<string>()
+  #running = 0
+  #nextPeer = 0
+  #finished = false
+
+  constructor(components: ExchangeComponents, root: CID, signal: AbortSignal) {
+    this.#components = components
+    this.#signal = signal
+    signal.addEventListener('abort', () => this.#giveUpAll(), { once: true })
+    this.#plan([root])
+  }
+
+  /** Whether every block of the DAG is in the repo: the fetch ended, none given up. */
+  get complete(): boolean {
+    return this.#finished && !this.#signal.aborted && this.stats.missed === 0
+  }
+
+  /** undefined when this fetch never planned `cid`. */
+  wait(cid: CID): Promise<boolean> | undefined {
+    return this.#planned.get(cid.toString())?.settled
+  }
+
+  /** Yields after each block settles; ends when every planned block has. */
+  async *progress(): AsyncGenerator<void, void, undefined> {
+    while (!this.#finished) {
+      await new Promise<void>((resolve) => {
+        this.#listeners.add(resolve)
+      })
+      this.#signal.throwIfAborted()
+      yield
+    }
+  }
+
+  #notify(): void {
+    const listeners = [...this.#listeners]
+    this.#listeners.clear()
+    for (const listener of listeners) listener()
+  }
+
+  #plan(cids: CID[]): void {
+    for (const cid of cids) {
+      const key = cid.toString()
+      if (this.#planned.has(key)) continue
+      let settle!: (stored: boolean) => void
+      const settled = new Promise<boolean>((resolve) => (settle = resolve))
+      const planned: Planned = {
+        cid,
+        settled,
+        settle: (stored) => {
+          if (this.#settledKeys.has(key)) return
+          this.#settledKeys.add(key)
+          if (!stored) this.stats.missed++
+          settle(stored)
+          this.#notify()
+        },
+      }
+      this.#planned.set(key, planned)
+      this.#queue.push(planned)
+    }
+    this.#pump()
+  }
+
+  #pump(): void {
+    if (this.#signal.aborted) return
+    while (this.#running < STREAMS && this.#queue.length > 0) {
+      const batch = this.#queue.splice(0, BATCH)
+      this.#running++
+      this.#runBatch(batch)
+        .catch((error: unknown) => {
+          this.#components.log.warn('block fetch failed', { error: (error as Error).message })
+          for (const planned of batch) this.#giveUp(planned)
+        })
+        .finally(() => {
+          this.#running--
+          this.#pump()
+          if (this.#running === 0 && this.#queue.length === 0 && !this.#finished) {
+            this.#finished = true
+            this.#components.log.info('fetched a DAG', { ...this.stats })
+            this.#notify()
+          }
+        })
+    }
+  }
+
+  async #runBatch(batch: Planned[]): Promise<void> {
+    const { local } = this.#components
+    const { inFlight } = this.#components
+    const missing: Planned[] = []
+    const elsewhere: Promise<void>[] = []
+    for (const planned of batch) {
+      const key = planned.cid.toString()
+      const other = inFlight.get(key)
+      if (await local.has(planned.cid, { signal: this.#signal })) {
+        this.stats.local++
+        await this.#stored(planned, undefined)
+      } else if (other !== undefined) {
+        // Another fetch on this node (an open and a replica's pin of one record) is bringing it.
+        elsewhere.push(
+          other.then(async (stored) => {
+            if (stored) await this.#stored(planned, undefined)
+            // It gave up (or was stopped): this fetch asks the peers itself.
+            else this.#queue.push(planned)
+          }),
+        )
+      } else if (planned.cid.multihash.code === sha256.code) {
+        inFlight.set(key, planned.settled)
+        void planned.settled.then(() => inFlight.delete(key))
+        missing.push(planned)
+      } else {
+        this.#giveUp(planned)
+      }
+    }
+    let wanted = missing
+    for (const peer of this.#peerOrder()) {
+      if (wanted.length === 0) break
+      wanted = await this.#askPeer(peer, wanted)
+    }
+    for (const planned of wanted) this.#giveUp(planned)
+    await Promise.all(elsewhere)
+  }
+
+  /** Connected peers not shunned in this fetch, starting at a different one per batch. */
+  #peerOrder(): PeerId[] {
+    const peers = this.#components.libp2p
+      .getPeers()
+      .filter((peer) => !this.#shunned.has(peer.toString()))
+    const start = peers.length === 0 ? 0 : this.#nextPeer++ % peers.length
+    return [...peers.slice(start), ...peers.slice(0, start)]
+  }
+
+  /** Asks `peer` for `wanted`; returns what it did not give. */
+  async #askPeer(peer: PeerId, wanted: Planned[]): Promise<Planned[]> {
+    const { libp2p, blockstore, log } = this.#components
+    let index = 0
+    try {
+      for await (const bytes of requestBlocks(
+        libp2p,
+        peer,
+        wanted.map((p) => p.cid),
+        this.#signal,
+      )) {
+        const planned = wanted[index]!
+        if (bytes === undefined) {
+          index++
+          continue
+        }
+        if (!blockMatches(planned.cid, bytes)) {
+          this.stats.refused++
+          this.#shunned.add(peer.toString())
+          log.warn('a peer sent a block that does not match its CID; not asking it again', {
+            peer: peer.toString(),
+            cid: planned.cid.toString(),
+          })
+          break
+        }
+        await blockstore.put(planned.cid, bytes, { signal: this.#signal })
+        this.stats.received++
+        await this.#stored(planned, bytes)
+        index++
+      }
+    } catch (error) {
+      this.#signal.throwIfAborted()
+      // Not a consortium node of this version, or gone: bitswap still asks it.
+      this.#shunned.add(peer.toString())
+      log.warn('a peer did not answer a block request; not asking it again in this fetch', {
+        peer: peer.toString(),
+        error: (error as Error).message,
+      })
+    }
+    return wanted.filter((p) => !this.#isSettled(p))
+  }
+
+  #isSettled(planned: Planned): boolean {
+    return this.#settledKeys.has(planned.cid.toString())
+  }
+
+  /**
+   * A block now in the repo: a DAG node's children are planned before it is announced, so a
+   * reader that goes on to its children finds them planned (raw leaves have none).
+   */
+  async #stored(planned: Planned, bytes: Uint8Array | undefined): Promise<void> {
+    const { cid } = planned
+    try {
+      if (cid.code === raw.code) return
+      const block = createUnsafe({
+        cid,
+        bytes: bytes ?? (await toBuffer(this.#components.local.get(cid, { signal: this.#signal }))),
+        codec: await this.#components.getCodec(cid.code),
+      })
+      this.#plan([...block.links()].map(([, child]) => child))
+    } catch (error) {
+      // Not a DAG this node can read ahead: its reader will say so; the block itself is stored.
+      this.#components.log.info('cannot plan the links of a block', {
+        cid: cid.toString(),
+        error: (error as Error).message,
+      })
+    } finally {
+      planned.settle(true)
+    }
+  }
+
+  #giveUp(planned: Planned): void {
+    planned.settle(false)
+  }
+
+  #giveUpAll(): void {
+    for (const planned of this.#planned.values()) planned.settle(false)
+    this.#queue.length = 0
+    this.#finished = true
+    this.#notify()
+  }
+}
+
+/** Which of Helia's blockstore methods a UnixFS reader uses. */
+export type ReaderBlockstore = Pick<Blockstore, 'get' | 'put' | 'has'>
+
+/**
+ * `blockstore` for a reader that goes with `fetch`: a block the fetch planned is read once the
+ * fetch settled it (from the repo, or from bitswap when the fetch gave it up), so the same block
+ * is never wanted twice; any other block is read as usual.
+ */
+export function fetchingBlockstore(
+  blockstore: ReaderBlockstore,
+  fetch: DagFetch,
+): ReaderBlockstore {
+  return {
+    put: (...args) => blockstore.put(...args),
+    has: (...args) => blockstore.has(...args),
+    get: async function* (cid, options) {
+      await fetch.wait(cid)
+      yield* blockstore.get(cid, options)
+    },
+  }
+}
+
+/**
+ * Runs `work` with a DagFetch of `root` (none when `components` is undefined: the exchange is
+ * off). The fetch stops when `signal` aborts and when `work` ends, however it ends, so a reader
+ * that stops early leaves nothing fetching.
+ */
+export async function* withDagFetch<T>(
+  components: ExchangeComponents | undefined,
+  root: CID,
+  signal: AbortSignal,
+  work: (fetch: DagFetch | undefined, signal: AbortSignal) => AsyncIterable<T> | Iterable<T>,
+): AsyncGenerator<T, void, undefined> {
+  if (components === undefined) {
+    yield* work(undefined, signal)
+    return
+  }
+  const ended = new AbortController()
+  const both = AbortSignal.any([signal, ended.signal])
+  try {
+    yield* work(new DagFetch(components, root, both), both)
+  } finally {
+    ended.abort()
+  }
+}
