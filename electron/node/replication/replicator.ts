@@ -99,7 +99,7 @@ export class Replicator {
   readonly #statusMaxAgeMs: number
   readonly #retryBaseMs: number
   readonly #passes = new CoalescingTask(() => this.#pass())
-  #status: { at: number; counting: Promise<ReplicationStatus> } | undefined
+  #status: { at: number; copies: ReplicaCopies; counting: Promise<ReplicationStatus> } | undefined
   #abort = new AbortController()
   #timer: NodeJS.Timeout | undefined
   readonly #onBlock = () => this.#kick()
@@ -170,18 +170,22 @@ export class Replicator {
 
   /**
    * Replica counts of every anchored version, counted afresh; an answer is reused for
-   * `statusMaxAgeMs`, so a screen that polls asks the swarm no more often than that.
+   * `statusMaxAgeMs` while the setting stays, so a screen that polls asks the swarm no more
+   * often than that.
    */
   status(): Promise<ReplicationStatus> {
     const now = Date.now()
-    if (!this.#status || now - this.#status.at > this.#statusMaxAgeMs) {
-      const counting = this.#countReplicas()
-      this.#status = { at: now, counting }
-      counting.catch(() => {
-        if (this.#status?.counting === counting) this.#status = undefined
-      })
+    const copies = this.#copies()
+    const cached = this.#status
+    if (cached && now - cached.at <= this.#statusMaxAgeMs && cached.copies === copies) {
+      return cached.counting
     }
-    return this.#status.counting
+    const counting = this.#countReplicas()
+    this.#status = { at: now, copies, counting }
+    counting.catch(() => {
+      if (this.#status?.counting === counting) this.#status = undefined
+    })
+    return counting
   }
 
   async #countReplicas(): Promise<ReplicationStatus> {
