@@ -13,6 +13,7 @@ import { dataPaths } from './paths.ts'
 import type { SettingsStore } from './settings/store.ts'
 import { nodeSecretFromEnvironment, type NodeSecret } from './vault/node-secret.ts'
 import { Vault } from './vault/vault.ts'
+import { fingerprintKey } from './records/fingerprint.ts'
 import { projectRecords } from './records/record-index.ts'
 import { UploadSessions } from './records/upload-sessions.ts'
 import { Replicator } from './replication/replicator.ts'
@@ -60,6 +61,8 @@ export class HospitalNode {
   readonly log: Logger
   readonly nodeSecret: NodeSecret | null
   readonly startedAt = new Date()
+  /** The consortium's key for plaintext fingerprints (records/fingerprint.ts). */
+  readonly fingerprintKey: Uint8Array
   readonly #lock: DataFolderLock
   #anchorTimer: NodeJS.Timeout | undefined
 
@@ -71,6 +74,7 @@ export class HospitalNode {
     db: Database
     chain: ChainService
     ipfs: IpfsService
+    swarmKey: Uint8Array
   }) {
     this.dataDir = parts.options.dataDir
     this.settings = parts.options.settings
@@ -80,6 +84,7 @@ export class HospitalNode {
     this.db = parts.db
     this.chain = parts.chain
     this.ipfs = parts.ipfs
+    this.fingerprintKey = fingerprintKey(parts.swarmKey)
     this.vault = new Vault({
       dir: dataPaths(this.dataDir).keystore,
       scryptN: parts.options.scryptN,
@@ -138,7 +143,16 @@ export class HospitalNode {
       if (ipfsResult.status === 'rejected') throw ipfsResult.reason
       const chain = chainResult.value
       const ipfs = ipfsResult.value
-      const node = new HospitalNode({ options, nodeSecret, log, lock, db, chain, ipfs })
+      const node = new HospitalNode({
+        options,
+        nodeSecret,
+        log,
+        lock,
+        db,
+        chain,
+        ipfs,
+        swarmKey: swarmKey.key,
+      })
       await node.#followChain()
       node.scheduleAnchoring()
       node.replicator.start()

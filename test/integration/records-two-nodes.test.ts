@@ -99,6 +99,29 @@ describe('a record uploaded at one hospital is read at another', async () => {
     })
     const expectCode = (code: string) => (error: { code?: string }) => error.code === code
 
+    test('uploading a file A anchored for the patient is refused at B, without a key to it', async () => {
+      // A file B never opened: only its manifest's fingerprint can tell B it is there.
+      const labReport = randomBytes(64 * 1024)
+      const atA = await uploadFile(a.call, {
+        patient: a.patient.patient.address,
+        bytes: labReport,
+        fileName: 'ecg.bin',
+        mime: 'application/octet-stream',
+      })
+      await b.node.chain.indexer.sync()
+      const refused = await uploadFile(b.call, {
+        patient: a.patient.patient.address,
+        bytes: labReport,
+        fileName: 'ecg-copy.bin',
+        mime: 'application/octet-stream',
+      }).then(
+        () => assert.fail('the duplicate was anchored'),
+        (error: { code?: string; message?: string }) => error,
+      )
+      assert.equal(refused.code, 'ERR_DUPLICATE_RECORD')
+      assert.match(refused.message!, new RegExp(`record ${atA.recordId}, version 1`))
+    })
+
     test('is refused until the patient grants; then reads with the key bundle from A', async () => {
       await assert.rejects(
         b.call('records.open', { cid: uploaded.cid }),

@@ -35,6 +35,11 @@ const manifestSchema = z
      * for fewer readers (access/rotation.ts), not a clinical change.
      */
     keyRotation: z.literal(true).optional(),
+    /** The keyed fingerprint of the plaintext (records/fingerprint.ts); absent in older ones. */
+    fingerprint: z
+      .string()
+      .regex(/^[0-9a-f]{64}$/)
+      .optional(),
   })
   .strict()
 

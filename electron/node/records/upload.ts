@@ -31,6 +31,7 @@ import {
 } from './manifest.ts'
 import { recordReaders, type Reader } from './readers.ts'
 import { retireRekeyedVersion } from './rekeyed-version.ts'
+import { contentFingerprint, findAnchoredDuplicate, saveFingerprint } from './fingerprint.ts'
 import { findByContent, findVersion, latestVersion, saveDetails } from './record-index.ts'
 import type { RecordDetails } from './schemas.ts'
 import type { UploadResult } from './types.ts'
@@ -166,7 +167,11 @@ export async function runUpload(
     throw new EmptyFileError()
   }
 
-  const duplicate = prepared.keyRotation ? undefined : findByContent(node.db, input.patient, sha256)
+  const fingerprint = contentFingerprint(node.fingerprintKey, input.patient, sha256)
+  const duplicate = prepared.keyRotation
+    ? undefined
+    : (findByContent(node.db, input.patient, sha256) ??
+      (await findAnchoredDuplicate(node, input.patient, fingerprint)))
   if (duplicate) {
     await rollBack(node, id, [content])
     throw new DuplicateRecordError(
@@ -190,6 +195,7 @@ export async function runUpload(
     ).toString('base64'),
     keys: await wrappedKeys,
     ...(prepared.keyRotation ? { keyRotation: true as const } : {}),
+    fingerprint,
   }
   const manifestCid = await node.ipfs.putBlock(encodeManifest(manifest))
   node.db.prepare(`UPDATE uploads SET metadata = ? WHERE id = ?`).run(JSON.stringify(sealed), id)
@@ -210,6 +216,7 @@ export async function runUpload(
     throw error
   })
   const result = finishUpload(node, id, manifestCid.toString(), sealed)
+  saveFingerprint(node.db, manifestCid.toString(), manifest)
   onProgress('mined', size)
   return {
     ...result,
