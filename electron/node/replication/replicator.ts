@@ -366,15 +366,28 @@ export class Replicator {
       .all() as unknown as ReplicaRow[]
     for (const row of rows) {
       signal.throwIfAborted()
-      if (row.kind === 'version' && (await this.#anchoredOnChain(row.cid))) continue
-      const upload = row.kind === 'version' ? uploadOfManifest(this.#node, row.cid) : undefined
-      if (upload) {
-        if (!(await discardOrphanedUpload(this.#node, upload))) continue
-      } else if (row.state === 'pinned') {
-        await this.#release(row, signal)
+      try {
+        await this.#dropIfGone(row, signal)
+      } catch (error) {
+        // The chain may be unreachable: replication goes on, the row waits for the next pass.
+        signal.throwIfAborted()
+        this.#node.log.warn('could not settle a CID a reorganisation took back', {
+          cid: row.cid,
+          error: String(error),
+        })
       }
-      this.#node.db.prepare('DELETE FROM replicas WHERE cid = ? AND anchored = 0').run(row.cid)
     }
+  }
+
+  async #dropIfGone(row: ReplicaRow, signal: AbortSignal): Promise<void> {
+    if (row.kind === 'version' && (await this.#anchoredOnChain(row.cid))) return
+    const upload = row.kind === 'version' ? uploadOfManifest(this.#node, row.cid) : undefined
+    if (upload) {
+      if (!(await discardOrphanedUpload(this.#node, upload))) return
+    } else if (row.state === 'pinned') {
+      await this.#release(row, signal)
+    }
+    this.#node.db.prepare('DELETE FROM replicas WHERE cid = ? AND anchored = 0').run(row.cid)
   }
 
   async #anchoredOnChain(cid: string): Promise<boolean> {
