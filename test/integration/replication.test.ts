@@ -186,6 +186,17 @@ describe('record replication across three hospitals', async () => {
     })
     assert.ok(granted.keyBundleCid)
     await settle([a.node, b.node, c.node])
+    // The key bundle the grant published at A is replicated like a version.
+    const bundle = CID.parse(granted.keyBundleCid)
+    const bundleHolders = await Promise.all(
+      [a.node, b.node, c.node].map((node) => node.ipfs.isPinned(bundle)),
+    )
+    assert.deepEqual(
+      bundleHolders.filter(Boolean).length,
+      2,
+      `bundle held by ${String(bundleHolders)}`,
+    )
+    assert.equal(bundleHolders[0], true)
     await b.stop()
     const opened = await c.call<OpenedRecord>('records.open', { cid: uploaded.cid })
     assert.ok(Buffer.from(opened.contentBase64, 'base64').equals(bytes))
