@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import { readFile } from 'node:fs/promises'
 import { after, test } from 'node:test'
-import { Contract, ContractFactory, Wallet } from 'ethers'
+import { Contract, ContractFactory, Transaction, Wallet } from 'ethers'
 import { registryAbi, registryBytecode } from '../../electron/node/chain/registry-artifact.ts'
 import { verifyReadLog } from '../../electron/node/audit/anchor.ts'
 import { listInstitutions } from '../../electron/node/identity/staff.ts'
@@ -78,4 +78,39 @@ test('a node that joined another chain, then another registry, shows none of the
   assert.equal(moved.node.chain.chainId, joined.node.chain.chainId)
   assert.deepEqual(moved.node.chain.indexer.events(), (await freshIndex(moved.node)).events)
   assert.deepEqual(listInstitutions(moved.node), [])
+})
+
+test('a transaction left open for the old network is dropped, not sent to the one joined', async () => {
+  const consortium = await startServedChain()
+  after(() => consortium.close())
+  // A staff account that holds funds on the consortium chain, with a transaction signed for
+  // that very chain id: only the network change tells it was not meant for this registry.
+  const staff = Wallet.createRandom().connect(consortium.governor.provider)
+  await (await consortium.governor.sendTransaction({ to: staff.address, value: 10n ** 18n })).wait()
+  const raw = await staff.signTransaction(
+    await staff.populateTransaction({ to: consortium.governor.address, value: 1n }),
+  )
+  const first = await startClinic()
+  first.node.db
+    .prepare(
+      `INSERT INTO tx_outbox (intent, from_address, nonce, raw_tx, tx_hash, status)
+       VALUES ('staff:register', ?, 0, ?, ?, 'signed')`,
+    )
+    .run(staff.address, raw, Transaction.from(raw).hash)
+  await first.stop()
+
+  const joined = await startTestNode({
+    dataDir: first.dataDir,
+    settings: {
+      chain: {
+        mode: 'external',
+        rpcUrl: consortium.rpcUrl,
+        contractAddress: consortium.contractAddress,
+      },
+    },
+  })
+  after(() => joined.stop())
+  const entry = joined.node.chain.outbox.findByIntent('staff:register')
+  assert.equal(entry?.status, 'dropped')
+  assert.equal(await consortium.governor.provider!.getTransactionCount(staff.address), 0)
 })

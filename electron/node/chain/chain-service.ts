@@ -21,7 +21,7 @@ import { clientVersion, confirmationsFor } from './confirmations.ts'
 import { externalDeploymentBlock } from './deployment-block.ts'
 import { EMBEDDED_CHAIN_ID, startEmbeddedChain } from './embedded-chain.ts'
 import { connectExternalChain } from './external-chain.ts'
-import { EventIndexer } from './indexer.ts'
+import { EventIndexer, joinedAnotherNetwork, networkSource } from './indexer.ts'
 import { TxOutbox } from './outbox.ts'
 import { registryAbi, registryBytecode } from './registry-artifact.ts'
 import { readRpcToken, rpcTokenPath } from './rpc-token.ts'
@@ -99,7 +99,12 @@ export async function startChain(options: ChainOptions): Promise<ChainService> {
     }
     const confirmations = confirmationsFor(settings, await clientVersion(provider))
     const outbox = new TxOutbox(db, provider, registryInterface, log, confirmations)
-    await outbox.reconcile()
+    await outbox.reconcile({
+      joinedAnotherNetwork: joinedAnotherNetwork(
+        db,
+        networkSource(chainId, settings.contractAddress),
+      ),
+    })
     return assemble({
       mode: 'external',
       confirmations,

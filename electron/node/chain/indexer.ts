@@ -13,6 +13,21 @@ const MAX_UNSETTLED_READS = 10
 /** Where `node_meta` keeps which chain and registry the index was built from. */
 const SOURCE_KEY = 'event_index_source'
 
+/** What an index (and the outbox's open transactions) belong to: a chain and a registry. */
+export function networkSource(chainId: number | bigint, address: string): string {
+  return `${chainId}:${getAddress(address)}`
+}
+
+/**
+ * Whether the index was built from another chain or registry than this one: the node joined
+ * another network since. False for a fresh database.
+ */
+export function joinedAnotherNetwork(db: Database, source: string): boolean {
+  const stored = db.prepare('SELECT value FROM node_meta WHERE key = ?').get(SOURCE_KEY) as
+    { value: string } | undefined
+  return stored !== undefined && stored.value !== source
+}
+
 /**
  * Tables that hold facts of one chain and registry only, beside the events: emptied when the
  * node is pointed at another one. `block_times` are that chain's blocks; `audit_anchors` are this
@@ -79,7 +94,7 @@ export class EventIndexer {
     this.#provider = options.provider
     this.#iface = options.iface
     this.#address = options.address
-    this.#source = `${options.chainId}:${getAddress(options.address)}`
+    this.#source = networkSource(options.chainId, options.address)
     this.#fromBlock = options.fromBlock
     this.#confirmations = options.confirmations ?? 0
     this.#log = options.log

@@ -112,16 +112,32 @@ export class TxOutbox {
     return result
   }
 
-  /** Settles what a previous run left open: mined, reverted, dropped, or broadcast again. */
-  async reconcile(): Promise<{ settled: number; rebroadcast: number }> {
+  /**
+   * Settles what a previous run left open: mined, reverted, dropped, or broadcast again. A
+   * transaction signed for another chain, or for any chain when `joinedAnotherNetwork` (the same
+   * chain id may be another network's, and a registry at the same address another registry), is
+   * dropped unsent: it was meant for a network this node has left.
+   */
+  async reconcile(
+    options: { joinedAnotherNetwork?: boolean } = {},
+  ): Promise<{ settled: number; rebroadcast: number }> {
     const open = this.#db
       .prepare(
         `SELECT tx_hash, raw_tx, from_address, nonce FROM tx_outbox WHERE status IN ('signed', 'sent') ORDER BY from_address, nonce`,
       )
       .all() as { tx_hash: string; raw_tx: string; from_address: string; nonce: number }[]
+    const chainId = open.length > 0 ? (await this.#provider.getNetwork()).chainId : 0n
     let settled = 0
     let rebroadcast = 0
     for (const row of open) {
+      if (options.joinedAnotherNetwork || Transaction.from(row.raw_tx).chainId !== chainId) {
+        this.#setStatus(row.tx_hash, 'dropped')
+        this.#log.warn('a transaction left for another network is dropped unsent', {
+          txHash: row.tx_hash,
+        })
+        settled++
+        continue
+      }
       const receipt = await this.#provider.getTransactionReceipt(row.tx_hash)
       if (receipt) {
         this.#settle(row.tx_hash, receipt, false)
