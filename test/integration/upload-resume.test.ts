@@ -111,6 +111,20 @@ describe('uploads that outlive their page', async () => {
     )
   })
 
+  test('a cancelled upload deletes the blocks it wrote', async () => {
+    const sizeBefore = await node.ipfs.repoSizeBytes()
+    // Large enough that blocks reach the repo before the end: they are written in batches.
+    const large = randomBytes(64 * CHUNK)
+    const { uploadId } = await start(large.length, 'cancelled.dcm')
+    for (let offset = 0; offset < 48 * CHUNK; offset += CHUNK) {
+      const data = large.subarray(offset, offset + CHUNK).toString('base64')
+      await call('records.uploadChunk', { uploadId, data })
+    }
+    assert.ok((await node.ipfs.repoSizeBytes()) > sizeBefore, 'some blocks were written')
+    await call('records.uploadCancel', { uploadId })
+    assert.equal(await node.ipfs.repoSizeBytes(), sizeBefore)
+  })
+
   test('an upload that takes no chunk for ten minutes is rolled back', async () => {
     let now = 1_000_000
     const sessions = new UploadSessions(node, { now: () => now, sweepEveryMs: 3_600_000 })

@@ -56,12 +56,17 @@ export function hashedLeaves(blocks: AsyncIterable<HashedBlock>): {
   }
 }
 
+/** The CID a leaf is stored under: raw, from the SHA-256 digest computed with it. */
+export function leafCid(digest: Uint8Array): CID {
+  return CID.createV1(raw.code, Digest.create(sha256.code, digest))
+}
+
 async function persistLeaf(
   block: HashedBlock,
   blockstore: Blockstore,
   reusable: boolean,
 ): Promise<BufferImporterResult> {
-  const cid = CID.createV1(raw.code, Digest.create(sha256.code, block.digest))
+  const cid = leafCid(block.digest)
   await blockstore.put(cid, block.bytes)
   if (reusable) block.release()
   return { cid, size: BigInt(block.bytes.length), block: block.bytes }

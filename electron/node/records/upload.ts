@@ -10,6 +10,7 @@ import { getAddress } from 'ethers'
 import { CID } from 'multiformats/cid'
 import { splitCid } from '../chain/registry-artifact.ts'
 import { hashWorker } from '../crypto/crypto-worker.ts'
+import { leafCid } from '../ipfs/leaf-importer.ts'
 import { sealIntoBlocks } from '../crypto/sealed-blocks.ts'
 import { encryptBytes, generateKey } from '../crypto/segmented-cipher.ts'
 import {
@@ -149,15 +150,19 @@ export async function runUpload(
   const wrappedKeys = wrapForReaders(readers, key)
   wrappedKeys.catch(() => {})
   let contentSize = 0
+  // An upload that fails or is cancelled half-way has no root to walk: its leaves are deleted
+  // one by one.
+  const leaves: CID[] = []
   const blocks = async function* () {
     for await (const block of sealIntoBlocks(counted(), key, { aad: contentAad(input.patient) })) {
       contentSize += block.bytes.length
+      leaves.push(leafCid(Uint8Array.from(block.digest)))
       yield block
     }
   }
   const content = await node.ipfs.addBlocks(blocks()).catch(async (error: unknown) => {
     hash.drop()
-    await rollBack(node, id, [])
+    await rollBack(node, id, leaves)
     throw error
   })
   setState.run('adding', content.toString(), null, id)
