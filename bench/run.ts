@@ -9,6 +9,7 @@ import { join } from 'node:path'
 import { dataPaths } from '../electron/node/paths.ts'
 import type { Figure } from './figure.ts'
 import { measureGrants } from './access.ts'
+import { measureCrossNode } from './cross-node.ts'
 import { measureIdentityGas } from './identity-gas.ts'
 import { measureRecords } from './records.ts'
 
@@ -110,6 +111,7 @@ figures.push(
   ...(await measureIdentityGas()),
   ...(await measureRecords()),
   ...(await measureGrants()),
+  ...(await measureCrossNode()),
   uploadMemoryFigure(),
 )
 
