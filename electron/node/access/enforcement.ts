@@ -3,7 +3,7 @@
  * names its reason. The uploader of a version may always read that version (the registry
  * remembers only a record's creator, to save gas), unless they are suspended or unregistered.
  */
-import { accessDeniedError } from '../errors.ts'
+import { AccessDeniedError } from '../errors.ts'
 import type { HospitalNode } from '../node.ts'
 import type { AnchoredVersion } from '../records/open.ts'
 import { accessStatuses, type AccessStatusName } from './schemas.ts'
@@ -48,7 +48,7 @@ export function checkReadAccess(
   status: AccessStatusName,
 ): { emergency: boolean } {
   if (status !== 'allowed' && !mayReadVersion(reader, anchor.uploader, status)) {
-    throw accessDeniedError(status, reader, anchor.recordId)
+    throw new AccessDeniedError(status, reader, anchor.recordId)
   }
   const isUploader = reader.toLowerCase() === anchor.uploader.toLowerCase()
   const ownRecord = isUploader || reader.toLowerCase() === anchor.patient.toLowerCase()

@@ -1,14 +1,23 @@
 import type { Result } from 'ethers'
-import { EmrError, type ErrorDetails } from '../errors.ts'
+import {
+  ContractError,
+  ContractRevertedError,
+  contractErrorCodes,
+  type ContractErrorName,
+  type EmrError,
+  type ErrorCode,
+  type ErrorDetails,
+} from '../errors.ts'
 import { staffRoles } from '../identity/schemas.ts'
 
 type Describe = (args: Result) => string
 
 /**
- * A clear sentence for each custom error of the registry. The error keeps the contract's name in
- * its code (`AlreadyRegistered` -> `ERR_ALREADY_REGISTERED`), which the UI branches on.
+ * A clear English sentence for each custom error of the registry, from its arguments; one for
+ * every `revert` of the error table (errors.ts), or the type-check fails. The UI shows its own
+ * translation of the code (`AlreadyRegistered` -> `ERR_ALREADY_REGISTERED`).
  */
-const descriptions: Record<string, Describe> = {
+const descriptions: { readonly [N in ContractErrorName]: Describe } = {
   NotGovernor: ([caller]) => `${caller} is not the network's governor.`,
   InvalidAccount: ([account]) => `${account} cannot be used here.`,
   EmptyName: () => 'An institution needs a name.',
@@ -56,17 +65,25 @@ const descriptions: Record<string, Describe> = {
     `${account} no longer speaks for its patient: the patient's key was re-issued.`,
 }
 
-export function contractErrorCode(name: string): string {
-  return `ERR_${name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toUpperCase()}`
+/** The code of the registry's custom error `name`, or undefined for a name the table lacks. */
+export function contractErrorCode(name: string): ErrorCode | undefined {
+  return isContractErrorName(name) ? contractErrorCodes[name] : undefined
 }
 
-/** The typed error for a registry revert, named after the contract's custom error. */
+function isContractErrorName(name: string): name is ContractErrorName {
+  return Object.hasOwn(contractErrorCodes, name)
+}
+
+/**
+ * The typed error for a registry revert, named after the contract's custom error. A name the
+ * error table lacks (the unit test keeps the table equal to the ABI) is a plain revert.
+ */
 export function contractError(name: string, args: Result): EmrError {
-  const describe = descriptions[name]
-  const message = describe ? describe(args) : `The contract refused the transaction: ${name}.`
-  return new EmrError('ContractRevertedError', contractErrorCode(name), message, {
-    details: detailsOf(args),
-  })
+  const details = detailsOf(args)
+  if (!isContractErrorName(name)) {
+    return new ContractRevertedError(`The contract refused the transaction: ${name}.`, { details })
+  }
+  return new ContractError(name, descriptions[name](args), { details })
 }
 
 // Arguments that are Unix times on chain; the UI formats them as dates in its own language.

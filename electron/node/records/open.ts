@@ -17,7 +17,7 @@ import { decideOffline, offlineReadDetail, type OfflineCheck } from '../access/o
 import type { AccessStatusName, ReadPurpose } from '../access/schemas.ts'
 import { appendRead, type ReadLogEntry } from '../audit/read-log.ts'
 import {
-  accessDeniedError,
+  AccessDeniedError,
   ChainUnreachableError,
   EmrError,
   type AccessDenialReason,
@@ -142,7 +142,7 @@ async function authorize(
   try {
     return { anchor, status, offline, access: checkReadAccess(node, reader, anchor, status) }
   } catch (error) {
-    if (error instanceof EmrError && error.name === 'AccessDeniedError') {
+    if (error instanceof AccessDeniedError) {
       logRead(node, { cid, anchor, reader, action: 'denied', purpose }, error.code)
     }
     throw error
@@ -159,7 +159,7 @@ function refuseRelayedRotation(
   read: { cid: CID; anchor: AnchoredVersion; reader: string; purpose: ReadPurpose | undefined },
   status: AccessDenialReason,
 ): never {
-  const error = accessDeniedError(status, read.reader, read.anchor.recordId)
+  const error = new AccessDeniedError(status, read.reader, read.anchor.recordId)
   logRead(node, { ...read, action: 'denied' }, error.code)
   throw error
 }
