@@ -47,6 +47,9 @@ describe('a record uploaded at one hospital is read at another', async () => {
         listenPort: 0,
         peers: [statusA.ipfs.listenAddresses.find((m) => m.startsWith('/ip4/127.0.0.1'))!],
       },
+      // A's copy only: this file is about reading through the swarm (replication.test.ts has
+      // the copies B would otherwise pin as soon as A's anchors are indexed).
+      replication: { copies: 1 },
     },
   })
 
