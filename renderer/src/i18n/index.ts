@@ -5,6 +5,7 @@
 import i18n from 'i18next'
 import { initReactI18next } from 'react-i18next'
 import type { Settings } from '../../../electron/node/settings/schema.ts'
+import type { ErrorCode } from '../shared/errors.ts'
 import en from './en.json' with { type: 'json' }
 import zhTWResource from './zh-TW.json' with { type: 'json' }
 
@@ -12,6 +13,12 @@ export type Language = Settings['language']
 
 // Typed against English so a key missing from the Chinese file fails the type-check.
 const zhTW: typeof en = zhTWResource
+
+/**
+ * The sentence of each code the node can send: a code added to the node's error table fails the
+ * type-check until the English file, and so (typed as it) the Chinese one, translates it.
+ */
+export const errorSentences: Readonly<Record<ErrorCode, string>> = en.errors.codes
 
 export const resources = {
   en: { translation: en },

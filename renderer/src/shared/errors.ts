@@ -1,4 +1,8 @@
 import type { ParseKeys } from 'i18next'
+import type { AccessDeniedCode, ErrorCode } from '../../../electron/node/errors.ts'
+
+// The node's codes, typed from its error table: the renderer compares codes as these types.
+export type { AccessDeniedCode, ErrorCode }
 
 /** What the UI shows about a failure: the node's typed error and a hint, or "cannot reach it". */
 export type DisplayError =
@@ -6,7 +10,8 @@ export type DisplayError =
 
 /** The node's typed error as it reaches the renderer; shown translated by code (errorText.ts). */
 export interface ApiErrorInfo {
-  code: string
+  /** A code of the node's error table: a typo in a code the UI compares is a type error. */
+  code: ErrorCode
   /** The node's English message: for logs, and for codes this UI has no sentence for. */
   message: string
   details?: Record<string, string | number>
@@ -24,19 +29,23 @@ export function apiErrorOf(error: unknown): ApiErrorInfo | undefined {
     details?: unknown
   }
   if (typeof code !== 'string') return undefined
-  const info: ApiErrorInfo = { code, message: typeof message === 'string' ? message : code }
+  // Trusted as the node's: a code this UI does not know is shown by the node's message.
+  const info: ApiErrorInfo = {
+    code: code as ErrorCode,
+    message: typeof message === 'string' ? message : code,
+  }
   if (typeof details === 'object' && details !== null)
     info.details = details as ApiErrorInfo['details']
   return info
 }
 
 /** The typed error's code, to branch on; never branch on the message text. */
-export function errorCode(error: unknown): string | undefined {
+export function errorCode(error: unknown): ErrorCode | undefined {
   return apiErrorOf(error)?.code
 }
 
 // Extra guidance for codes where the user can act; chosen by code, never by message text.
-const hintKeys: Partial<Record<string, ParseKeys>> = {
+const hintKeys: Partial<Record<ErrorCode, ParseKeys>> = {
   ERR_NODE_NOT_READY: 'errors.hintNotReady',
   ERR_UNAUTHORIZED: 'errors.hintUnauthorized',
   ERR_CHAIN_UNREACHABLE: 'errors.hintChainUnreachable',

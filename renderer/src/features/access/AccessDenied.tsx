@@ -1,7 +1,7 @@
 import { Alert, Code, Stack, Text } from '@mantine/core'
 import type { ParseKeys } from 'i18next'
 import { useTranslation } from 'react-i18next'
-import type { ApiErrorInfo } from '../../shared/errors.ts'
+import type { AccessDeniedCode, ApiErrorInfo, ErrorCode } from '../../shared/errors.ts'
 import { RequestAccessForm } from './RequestAccessForm.tsx'
 
 interface Denial {
@@ -11,8 +11,9 @@ interface Denial {
   canRequest: boolean
 }
 
-// Why the chain refused the reader, by code (never by message text), with what to do next.
-const denials: Partial<Record<string, Denial>> = {
+// Why the chain refused the reader, by code (never by message text), with what to do next: one
+// entry for every access-denial code of the node, or the type-check fails.
+const denials: Record<AccessDeniedCode, Denial> = {
   ERR_ACCESS_NOT_REGISTERED: {
     titleKey: 'access.denied.notRegisteredTitle',
     bodyKey: 'access.denied.notRegistered',
@@ -45,8 +46,8 @@ const denials: Partial<Record<string, Denial>> = {
   },
 }
 
-export function isAccessDenial(code: string | undefined): boolean {
-  return code !== undefined && denials[code] !== undefined
+export function isAccessDenial(code: ErrorCode | undefined): code is AccessDeniedCode {
+  return code !== undefined && Object.hasOwn(denials, code)
 }
 
 interface AccessDeniedProps {
@@ -59,8 +60,8 @@ interface AccessDeniedProps {
 /** The registry refused this reader: the reason in plain words, and the next step. */
 export function AccessDenied({ error, patient, canRequest }: AccessDeniedProps) {
   const { t } = useTranslation()
+  if (!isAccessDenial(error.code)) return null
   const denial = denials[error.code]
-  if (!denial) return null
   return (
     <Alert
       color="orange"

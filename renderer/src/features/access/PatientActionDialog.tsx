@@ -8,7 +8,7 @@ import {
 } from '../../../../electron/node/access/schemas.ts'
 import type { AccessActionResult } from '../../../../electron/node/access/types.ts'
 import { ErrorAlert } from '../../shared/ErrorAlert.tsx'
-import { errorCode } from '../../shared/errors.ts'
+import { errorCode, type ErrorCode } from '../../shared/errors.ts'
 import { useSchemaForm } from '../../shared/useSchemaForm.ts'
 import { today } from '../records/upload/today.ts'
 import { ConsentFields } from './ConsentFields.tsx'
@@ -138,11 +138,13 @@ function ActionForm({
     )
   }
 
-  const fieldError = ['ERR_WRONG_PASSPHRASE', 'ERR_CONSENT_MISMATCH', 'ERR_INVALID_KEYSTORE']
+  const fieldError: readonly (ErrorCode | undefined)[] = [
+    'ERR_WRONG_PASSPHRASE',
+    'ERR_CONSENT_MISMATCH',
+    'ERR_INVALID_KEYSTORE',
+  ]
   const shownError =
-    mutation.isError && !fieldError.includes(errorCode(mutation.error) ?? '')
-      ? mutation.error
-      : undefined
+    mutation.isError && !fieldError.includes(errorCode(mutation.error)) ? mutation.error : undefined
 
   let summary: string
   let confirm: string

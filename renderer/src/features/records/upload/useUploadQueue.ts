@@ -3,7 +3,7 @@ import { useCallback, useEffect, useRef, useState } from 'react'
 import type { RecordDetails } from '../../../../../electron/node/records/schemas.ts'
 import type { UploadResult } from '../../../../../electron/node/records/types.ts'
 import { emr } from '../../../api/emr.ts'
-import { errorCode } from '../../../shared/errors.ts'
+import { errorCode, type ErrorCode } from '../../../shared/errors.ts'
 import { reportIfVaultLocked } from '../../session/lockSignal.ts'
 import { patientRecordsKey } from '../queries.ts'
 import { checkFile } from './checkFile.ts'
@@ -53,7 +53,7 @@ function isPhase(phase: string): phase is 'encrypting' | 'submitted' | 'mined' {
 }
 
 /** Refusals that would refuse every other file of the batch too: stop instead of repeating them. */
-const stopsTheBatch = new Set([
+const stopsTheBatch = new Set<ErrorCode>([
   'ERR_VAULT_LOCKED',
   'ERR_NOT_ACTIVE_STAFF',
   'ERR_NOT_REGISTERED_PATIENT',
