@@ -132,6 +132,7 @@ export class HospitalNode {
           repoDir: paths.ipfs,
           swarmKey: swarmKey.key,
           listenPort: settings.ipfs.listenPort,
+          blockPort: settings.ipfs.blockPort,
           peers: settings.ipfs.peers,
           log: log.child('ipfs'),
         }),

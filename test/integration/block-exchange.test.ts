@@ -1,7 +1,9 @@
 /**
- * The direct block protocol between consortium nodes (/emr-node/blocks/1.0.0): real Helia nodes
- * and bare libp2p peers on one private swarm over loopback. A peer that sends wrong blocks or
- * none is passed over for bitswap; the serving side answers only for its own blocks, within caps.
+ * The direct block protocol between consortium nodes (/emr-node/blocks/1.0.0) and the TLS block
+ * port beside it (block-server.ts): real Helia nodes and bare libp2p peers on one private swarm
+ * over loopback. A peer that sends wrong blocks or none is passed over for bitswap; a block port
+ * that does not answer leaves the libp2p protocol; the serving side answers only for its own
+ * blocks, within caps, and only to a client holding the swarm key.
  */
 import assert from 'node:assert/strict'
 import { createHash, randomBytes } from 'node:crypto'
@@ -26,10 +28,18 @@ import {
   readRequest,
   requestBlocks,
 } from '../../electron/node/ipfs/block-exchange.ts'
+import {
+  blockPortKey,
+  requestBlocksTls,
+  serveBlockPort,
+  startBlockServer,
+} from '../../electron/node/ipfs/block-server.ts'
 import { startIpfs } from '../../electron/node/ipfs/ipfs-service.ts'
 import type { IpfsOptions, IpfsService } from '../../electron/node/ipfs/ipfs-service.ts'
 import { generateSwarmKey, parseSwarmKey } from '../../electron/node/ipfs/swarm-key.ts'
 import type { Logger } from '../../electron/node/log.ts'
+import { silentLogger } from '../../electron/node/log.ts'
+import { freePort } from '../helpers/net.ts'
 
 const swarmKey = parseSwarmKey(generateSwarmKey())
 const BLOCK = 256 * 1024
@@ -63,9 +73,13 @@ async function start(name: string, options: Partial<IpfsOptions> = {}): Promise<
   return service
 }
 
-/** A bare libp2p peer on the swarm that answers block requests with `answer`. */
+/**
+ * A bare libp2p peer on the swarm that answers block requests with `answer`, and tells
+ * `blockPort` as its TLS block port when given.
+ */
 async function startPeer(
-  answer: (cids: CID[]) => Uint8Array[],
+  answer: (cids: CID[]) => Uint8Array[] | Promise<Uint8Array[]>,
+  blockPort?: number,
 ): Promise<{ libp2p: Libp2p; address: string; asked: () => number }> {
   const libp2p = await createLibp2p({
     addresses: { listen: ['/ip4/127.0.0.1/tcp/0'] },
@@ -79,12 +93,13 @@ async function startPeer(
     try {
       const cids = await readRequest(stream)
       asked += cids.length
-      for (const frame of answer(cids)) if (!stream.send(frame)) await stream.onDrain()
+      for (const frame of await answer(cids)) if (!stream.send(frame)) await stream.onDrain()
       await stream.close()
     } catch (error) {
       stream.abort(error as Error)
     }
   })
+  if (blockPort !== undefined) await serveBlockPort(libp2p, blockPort)
   running.push(libp2p)
   return { libp2p, address: libp2p.getMultiaddrs()[0]!.toString(), asked: () => asked }
 }
@@ -142,7 +157,9 @@ describe('direct block protocol', () => {
     const b = await start('b1', { peers: [a.listenAddresses()[0]!], log: recordingLogger(entries) })
     await connected(b, 1)
     assert.ok((await collect(b.cat(file.cid))).equals(file.bytes))
-    assert.deepEqual(fetched(entries), [{ received: BLOCKS + 1, local: 0, missed: 0, refused: 0 }])
+    assert.deepEqual(fetched(entries), [
+      { received: BLOCKS + 1, local: 0, missed: 0, refused: 0, overTls: BLOCKS + 1 },
+    ])
 
     const c = await start('c1', { peers: [a.listenAddresses()[0]!], log: recordingLogger(entries) })
     await connected(c, 1)
@@ -152,6 +169,7 @@ describe('direct block protocol', () => {
       local: 0,
       missed: 0,
       refused: 0,
+      overTls: BLOCKS + 1,
     })
     await a.stop()
     assert.ok((await collect(c.cat(file.cid))).equals(file.bytes), 'pinned whole, read offline')
@@ -224,6 +242,129 @@ describe('direct block protocol', () => {
     const tooMany = Array.from({ length: MAX_CIDS_PER_REQUEST + 1 }, () => file.cid)
     await assert.rejects(async () => {
       for await (const _ of requestBlocks(asker.libp2p, peer, tooMany, AbortSignal.timeout(5_000)))
+        assert.fail('no block is served for a request over the cap')
+    })
+  })
+
+  it('brings blocks over the TLS block port to a node with the swarm key', async () => {
+    const a = await start('a6')
+    const file = await addFile(a)
+    const entries: { message: string; fields?: Record<string, unknown> }[] = []
+    const b = await start('b6', { peers: [a.listenAddresses()[0]!], log: recordingLogger(entries) })
+    await connected(b, 1)
+    assert.ok((await collect(b.cat(file.cid))).equals(file.bytes))
+    const [stats] = fetched(entries)
+    assert.equal(stats!.overTls, BLOCKS + 1, 'every block came over TLS')
+    assert.equal(stats!.refused, 0)
+  })
+
+  it('refuses a client without the swarm key at the handshake, and serves nothing', async () => {
+    const port = await freePort()
+    const entries: { message: string; fields?: Record<string, unknown> }[] = []
+    const a = await start('a7', { blockPort: port, log: recordingLogger(entries) })
+    const file = await addFile(a)
+    const endpoint = { host: '127.0.0.1', port }
+    const wrongKey = blockPortKey(parseSwarmKey(generateSwarmKey()))
+    const answers: (Uint8Array | undefined)[] = []
+    await assert.rejects(async () => {
+      for await (const bytes of requestBlocksTls(
+        endpoint,
+        wrongKey,
+        [file.cid],
+        AbortSignal.timeout(5_000),
+      ))
+        answers.push(bytes)
+    })
+    assert.equal(answers.length, 0, 'nothing was served')
+    assert.ok(entries.some((e) => e.message === 'refused a block port connection'))
+
+    // The same request with the swarm key's block port key is answered.
+    for await (const bytes of requestBlocksTls(
+      endpoint,
+      blockPortKey(swarmKey),
+      [file.cid],
+      AbortSignal.timeout(5_000),
+    ))
+      answers.push(bytes)
+    assert.equal(answers.length, 1)
+    assert.ok(answers[0] !== undefined && answers[0].length > 0)
+  })
+
+  it('refuses a lying block port and completes the fetch through bitswap', async () => {
+    const holder = await start('a8', { blockExchange: false })
+    const file = await addFile(holder)
+    const lyingServer = await startBlockServer({
+      host: '127.0.0.1',
+      port: 0,
+      swarmKey,
+      blocks: {
+        has: async () => true,
+        get: async function* () {
+          yield randomBytes(BLOCK)
+        },
+      },
+      log: silentLogger,
+    })
+    running.push(lyingServer)
+    const liar = await startPeer((cids) => cids.map(() => Uint8Array.of(0)), lyingServer.port)
+    const entries: { message: string; fields?: Record<string, unknown> }[] = []
+    const b = await start('b8', {
+      peers: [holder.listenAddresses()[0]!, liar.address],
+      log: recordingLogger(entries),
+    })
+    await connected(b, 2)
+    assert.ok((await collect(b.cat(file.cid))).equals(file.bytes))
+    const [stats] = fetched(entries)
+    assert.equal(stats!.received, 0)
+    assert.ok((stats!.refused as number) >= 1)
+    assert.equal(liar.asked(), 0, 'a peer that lied is not asked again over libp2p')
+    assert.equal(await b.hasBlock(file.cid), true)
+  })
+
+  it('falls back to the libp2p protocol when the block port does not answer', async () => {
+    const holder = await start('a9', { blockExchange: false })
+    const file = await addFile(holder)
+    const closedPort = await freePort()
+    const peer = await startPeer(
+      async (cids) => Promise.all(cids.map(async (cid) => frame(await holder.getBlock(cid)))),
+      closedPort,
+    )
+    const entries: { message: string; fields?: Record<string, unknown> }[] = []
+    const b = await start('b9', {
+      peers: [holder.listenAddresses()[0]!, peer.address],
+      log: recordingLogger(entries),
+    })
+    await connected(b, 2)
+    assert.ok((await collect(b.cat(file.cid))).equals(file.bytes))
+    const [stats] = fetched(entries)
+    assert.equal(stats!.received, BLOCKS + 1, 'every block over the libp2p protocol')
+    assert.equal(stats!.overTls, 0)
+    assert.ok(peer.asked() > 0)
+    assert.ok(entries.some((e) => /block port of a peer failed/.test(e.message)))
+  })
+
+  it('the block port serves only its own blocks, and refuses a request naming too many', async () => {
+    const port = await freePort()
+    const a = await start('a10', { blockPort: port })
+    const file = await addFile(a)
+    const endpoint = { host: '127.0.0.1', port }
+    const key = blockPortKey(swarmKey)
+    const unknown = CID.createV1(raw.code, await sha256.digest(randomBytes(32)))
+    const answers: (Uint8Array | undefined)[] = []
+    for await (const bytes of requestBlocksTls(
+      endpoint,
+      key,
+      [file.cid, unknown],
+      AbortSignal.timeout(5_000),
+    ))
+      answers.push(bytes)
+    assert.equal(answers.length, 2)
+    assert.ok(answers[0] !== undefined && answers[0].length > 0)
+    assert.equal(answers[1], undefined)
+
+    const tooMany = Array.from({ length: MAX_CIDS_PER_REQUEST + 1 }, () => file.cid)
+    await assert.rejects(async () => {
+      for await (const _ of requestBlocksTls(endpoint, key, tooMany, AbortSignal.timeout(5_000)))
         assert.fail('no block is served for a request over the cap')
     })
   })

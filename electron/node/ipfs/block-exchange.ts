@@ -38,7 +38,7 @@ export const STREAMS = 4
 /** CIDs asked per request: a batch is a few MiB, enough to keep a stream busy. */
 export const BATCH = 8
 /** Longest wait for a request's bytes, or for the next answer's first byte. */
-const IDLE_MS = 10_000
+export const IDLE_MS = 10_000
 
 const STATUS_MISSING = 0
 const STATUS_BLOCK = 1
@@ -68,8 +68,8 @@ function u32(value: number): Uint8Array {
   return bytes
 }
 
-/** Reads exact byte counts from a stream's chunks. */
-class ByteReader {
+/** Reads exact byte counts from a stream's chunks (a libp2p stream, or a socket's Buffers). */
+export class ByteReader {
   readonly #source: AsyncIterator<{ subarray(): Uint8Array }>
   #chunks: Uint8Array[] = []
   #buffered = 0
@@ -94,6 +94,17 @@ class ByteReader {
     this.#chunks = rest.byteLength > 0 ? [rest] : []
     this.#buffered = rest.byteLength
     return taken
+  }
+
+  /** Whether the stream ended cleanly here, between frames (nothing buffered, nothing more). */
+  async ended(): Promise<boolean> {
+    if (this.#buffered > 0) return false
+    const next = await this.#source.next()
+    if (next.done === true) return true
+    const chunk = next.value.subarray()
+    this.#chunks.push(chunk)
+    this.#buffered += chunk.byteLength
+    return false
   }
 }
 
@@ -123,10 +134,13 @@ async function send(stream: Stream, bytes: Uint8Array): Promise<void> {
 
 /**
  * The CIDs a request names; throws (the caller resets the stream) on a request of no CID or more
- * than MAX_CIDS_PER_REQUEST, or holding anything that is not a CID.
+ * than MAX_CIDS_PER_REQUEST, or holding anything that is not a CID. Shared by the libp2p protocol
+ * and the TLS block port (block-server.ts).
  */
-export async function readRequest(stream: Stream): Promise<CID[]> {
-  const reader = new ByteReader(stream)
+export async function readRequest(
+  source: ByteReader | AsyncIterable<{ subarray(): Uint8Array }>,
+): Promise<CID[]> {
+  const reader = source instanceof ByteReader ? source : new ByteReader(source)
   const count = Buffer.from(await reader.read(4)).readUInt32BE()
   if (count < 1 || count > MAX_CIDS_PER_REQUEST) throw new Error(`asked for ${count} blocks`)
   const cids: CID[] = []
@@ -138,6 +152,50 @@ export async function readRequest(stream: Stream): Promise<CID[]> {
   return cids
 }
 
+/**
+ * Answers `cids` from `blocks` through `send`, in order: each block this node holds (within
+ * MAX_BLOCK_BYTES), or a missing mark. `progress` is called after each answer.
+ */
+export async function answerRequest(
+  cids: CID[],
+  blocks: LocalBlocks,
+  send: (bytes: Uint8Array) => Promise<void>,
+  progress: () => void,
+): Promise<void> {
+  for (const cid of cids) {
+    const bytes = (await blocks.has(cid)) ? await toBuffer(blocks.get(cid)) : undefined
+    if (bytes === undefined || bytes.byteLength > MAX_BLOCK_BYTES) {
+      await send(Uint8Array.of(STATUS_MISSING))
+    } else {
+      await send(Buffer.concat([Uint8Array.of(STATUS_BLOCK), u32(bytes.byteLength)]))
+      await send(bytes)
+    }
+    progress()
+  }
+}
+
+/** Reads the answers to a request of `count` CIDs: each block's bytes (unchecked) or undefined. */
+export async function* readAnswers(
+  reader: ByteReader,
+  count: number,
+  progress: () => void,
+): AsyncGenerator<Uint8Array | undefined, void, undefined> {
+  for (let i = 0; i < count; i++) {
+    const status = (await reader.read(1))[0]
+    if (status === STATUS_MISSING) {
+      progress()
+      yield undefined
+      continue
+    }
+    if (status !== STATUS_BLOCK) throw new Error(`unknown answer status ${status}`)
+    const size = Buffer.from(await reader.read(4)).readUInt32BE()
+    if (size > MAX_BLOCK_BYTES) throw new Error(`a block of ${size} bytes`)
+    const bytes = await reader.read(size)
+    progress()
+    yield bytes
+  }
+}
+
 /** Answers block requests on this node from `blocks` (its repo). */
 export async function serveBlocks(libp2p: Libp2p, blocks: LocalBlocks, log: Logger): Promise<void> {
   await libp2p.handle(
@@ -147,16 +205,7 @@ export async function serveBlocks(libp2p: Libp2p, blocks: LocalBlocks, log: Logg
       try {
         const cids = await readRequest(stream)
         guard.progress()
-        for (const cid of cids) {
-          const bytes = (await blocks.has(cid)) ? await toBuffer(blocks.get(cid)) : undefined
-          if (bytes === undefined || bytes.byteLength > MAX_BLOCK_BYTES) {
-            await send(stream, Uint8Array.of(STATUS_MISSING))
-          } else {
-            await send(stream, Buffer.concat([Uint8Array.of(STATUS_BLOCK), u32(bytes.byteLength)]))
-            await send(stream, bytes)
-          }
-          guard.progress()
-        }
+        await answerRequest(cids, blocks, (bytes) => send(stream, bytes), guard.progress)
         await stream.close()
       } catch (error) {
         log.warn('refused a block request', { error: (error as Error).message })
@@ -180,21 +229,7 @@ export async function* requestBlocks(
   const guard = watchdog(stream, signal)
   try {
     await send(stream, encodeRequest(cids))
-    const reader = new ByteReader(stream)
-    for (let i = 0; i < cids.length; i++) {
-      const status = (await reader.read(1))[0]
-      if (status === STATUS_MISSING) {
-        guard.progress()
-        yield undefined
-        continue
-      }
-      if (status !== STATUS_BLOCK) throw new Error(`unknown answer status ${status}`)
-      const size = Buffer.from(await reader.read(4)).readUInt32BE()
-      if (size > MAX_BLOCK_BYTES) throw new Error(`a block of ${size} bytes`)
-      const bytes = await reader.read(size)
-      guard.progress()
-      yield bytes
-    }
+    yield* readAnswers(new ByteReader(stream), cids.length, guard.progress)
     await stream.close({ signal })
   } catch (error) {
     stream.abort(error as Error)
@@ -204,8 +239,28 @@ export async function* requestBlocks(
   }
 }
 
+/** A peer's TLS block port (block-server.ts). */
+export interface BlockEndpoint {
+  host: string
+  port: number
+}
+
+/** Bulk transfer over the TLS block port, tried before the libp2p protocol. */
+export interface TlsTransfer {
+  /** Where `peer` serves blocks over TLS; undefined when it does not. */
+  endpoint(peer: PeerId, signal: AbortSignal): Promise<BlockEndpoint | undefined>
+  /** The peer's answer per CID, as requestBlocks gives it; throws when the port fails. */
+  request(
+    endpoint: BlockEndpoint,
+    cids: CID[],
+    signal: AbortSignal,
+  ): AsyncIterable<Uint8Array | undefined>
+}
+
 export interface ExchangeComponents {
   libp2p: Libp2p
+  /** The TLS block port, when this node uses it. */
+  tls?: TlsTransfer
   /** The node's repo, read without asking peers. */
   local: LocalBlocks
   /** Where verified blocks go: Helia's blockstore, so a bitswap want of the same block ends. */
@@ -230,6 +285,8 @@ export interface DagFetchStats {
   missed: number
   /** Blocks refused because their bytes did not match their CID. */
   refused: number
+  /** Of `received`, the blocks that came over a TLS block port. */
+  overTls: number
 }
 
 interface Planned {
@@ -247,7 +304,13 @@ interface Planned {
  * the fetch planned is in the repo, or that the fetch gave it up (the reader then asks bitswap).
  */
 export class DagFetch {
-  readonly stats: DagFetchStats = { received: 0, local: 0, missed: 0, refused: 0 }
+  readonly stats: DagFetchStats = {
+    received: 0,
+    local: 0,
+    missed: 0,
+    refused: 0,
+    overTls: 0,
+  }
   readonly #components: ExchangeComponents
   readonly #signal: AbortSignal
   readonly #planned = new Map<string, Planned>()
@@ -255,6 +318,8 @@ export class DagFetch {
   readonly #shunned = new Set<string>()
   readonly #listeners = new Set<() => void>()
   readonly #settledKeys = new Set<string>()
+  /** Each peer's TLS block port, asked once per fetch; undefined once it failed. */
+  readonly #endpoints = new Map<string, Promise<BlockEndpoint | undefined>>()
   #running = 0
   #nextPeer = 0
   #finished = false
@@ -384,22 +449,72 @@ export class DagFetch {
     return [...peers.slice(start), ...peers.slice(0, start)]
   }
 
-  /** Asks `peer` for `wanted`; returns what it did not give. */
+  /**
+   * Asks `peer` for `wanted`, over its TLS block port when it has one, else (or when the port
+   * fails) over libp2p; returns what it did not give.
+   */
   async #askPeer(peer: PeerId, wanted: Planned[]): Promise<Planned[]> {
-    const { libp2p, blockstore, log } = this.#components
+    const { libp2p, tls, log } = this.#components
+    const key = peer.toString()
+    if (tls !== undefined) {
+      let endpoint = this.#endpoints.get(key)
+      if (endpoint === undefined) {
+        endpoint = tls.endpoint(peer, this.#signal)
+        this.#endpoints.set(key, endpoint)
+      }
+      const found = await endpoint
+      if (found !== undefined) {
+        const cids = wanted.map((p) => p.cid)
+        const outcome = await this.#receive(
+          peer,
+          wanted,
+          tls.request(found, cids, this.#signal),
+          true,
+        )
+        if (outcome.failed === undefined) return wanted.filter((p) => !this.#isSettled(p))
+        this.#endpoints.set(key, Promise.resolve(undefined))
+        log.warn('the block port of a peer failed; asking it over libp2p in this fetch', {
+          peer: key,
+          error: outcome.failed.message,
+        })
+        wanted = wanted.filter((p) => !this.#isSettled(p))
+      }
+    }
+    const cids = wanted.map((p) => p.cid)
+    const outcome = await this.#receive(
+      peer,
+      wanted,
+      requestBlocks(libp2p, peer, cids, this.#signal),
+      false,
+    )
+    if (outcome.failed !== undefined) {
+      // Not a consortium node of this version, or gone: bitswap still asks it.
+      this.#shunned.add(key)
+      log.warn('a peer did not answer a block request; not asking it again in this fetch', {
+        peer: key,
+        error: outcome.failed.message,
+      })
+    }
+    return wanted.filter((p) => !this.#isSettled(p))
+  }
+
+  /**
+   * Checks and stores the answers of `peer` to `wanted`. A block that does not match its CID ends
+   * the answers and shuns the peer for this fetch; `failed` is the error of answers that broke off.
+   */
+  async #receive(
+    peer: PeerId,
+    wanted: Planned[],
+    answers: AsyncIterable<Uint8Array | undefined>,
+    overTls: boolean,
+  ): Promise<{ failed?: Error }> {
+    const { blockstore, log } = this.#components
     let index = 0
     try {
-      for await (const bytes of requestBlocks(
-        libp2p,
-        peer,
-        wanted.map((p) => p.cid),
-        this.#signal,
-      )) {
-        const planned = wanted[index]!
-        if (bytes === undefined) {
-          index++
-          continue
-        }
+      for await (const bytes of answers) {
+        const planned = wanted[index++]
+        if (planned === undefined) throw new Error('more answers than CIDs asked')
+        if (bytes === undefined) continue
         if (!blockMatches(planned.cid, bytes)) {
           this.stats.refused++
           this.#shunned.add(peer.toString())
@@ -407,23 +522,18 @@ export class DagFetch {
             peer: peer.toString(),
             cid: planned.cid.toString(),
           })
-          break
+          return {}
         }
         await blockstore.put(planned.cid, bytes, { signal: this.#signal })
         this.stats.received++
+        if (overTls) this.stats.overTls++
         await this.#stored(planned, bytes)
-        index++
       }
+      return {}
     } catch (error) {
       this.#signal.throwIfAborted()
-      // Not a consortium node of this version, or gone: bitswap still asks it.
-      this.#shunned.add(peer.toString())
-      log.warn('a peer did not answer a block request; not asking it again in this fetch', {
-        peer: peer.toString(),
-        error: (error as Error).message,
-      })
+      return { failed: error as Error }
     }
-    return wanted.filter((p) => !this.#isSettled(p))
   }
 
   #isSettled(planned: Planned): boolean {

@@ -23,6 +23,14 @@ import { sha256 } from 'multiformats/hashes/sha2'
 import { InvalidInputError, IpfsPortUnavailableError, PeerUnreachableError } from '../errors.ts'
 import { silentLogger } from '../log.ts'
 import { serveBlocks, withDagFetch, fetchingBlockstore } from './block-exchange.ts'
+import {
+  blockEndpoint,
+  blockPortKey,
+  requestBlocksTls,
+  serveBlockPort,
+  startBlockServer,
+} from './block-server.ts'
+import type { BlockServer } from './block-server.ts'
 import { SingleFlight, withIdleTimeout } from './fetch.ts'
 import { hashedLeaves, type HashedBlock } from './leaf-importer.ts'
 import { linksOnlyWalker } from './pin-walker.ts'
@@ -107,6 +115,20 @@ export interface IpfsOptions extends AbortOptions {
    * @default true
    */
   blockExchange?: boolean
+  /**
+   * TCP port of the block port (block-server.ts: bulk block transfer over TLS keyed by the swarm
+   * key), on `listenHost`; 0 picks a free one. Only with `blockExchange`.
+   *
+   * @default 0
+   */
+  blockPort?: number
+  /**
+   * Fetch over peers' block ports before the libp2p protocol; false serves the port but fetches
+   * over libp2p only (for benchmarks and tests).
+   *
+   * @default true
+   */
+  fetchOverBlockPort?: boolean
   /**
    * Where the service reports start, stop and peer dials; the caller picks the namespace.
    *
@@ -204,9 +226,31 @@ export async function startIpfs(options: IpfsOptions): Promise<IpfsService> {
     await repo.close()
     throw error
   }
-  if (options.blockExchange !== false)
-    await serveBlocks(helia.libp2p, repo.blockstore, log.child('blocks'))
-  const service = new HeliaIpfsService(helia, repo, peers, options, log)
+  let blockServer: BlockServer | undefined
+  if (options.blockExchange !== false) {
+    try {
+      await serveBlocks(helia.libp2p, repo.blockstore, log.child('blocks'))
+      blockServer = await startBlockServer({
+        host: options.listenHost ?? '0.0.0.0',
+        port: options.blockPort ?? 0,
+        swarmKey: options.swarmKey,
+        blocks: repo.blockstore,
+        log: log.child('block-port'),
+      })
+      await serveBlockPort(helia.libp2p, blockServer.port)
+    } catch (error) {
+      await blockServer?.stop()
+      await peers.stop()
+      await helia.stop().catch(() => {})
+      await repo.close()
+      if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error
+      throw new IpfsPortUnavailableError(
+        `Cannot listen for blocks on port ${options.blockPort}: is the port in use?`,
+        { cause: error },
+      )
+    }
+  }
+  const service = new HeliaIpfsService(helia, repo, peers, blockServer, options, log)
   log.info('started', { peerId: service.peerId, listenAddresses: service.listenAddresses() })
   return service
 }
@@ -253,6 +297,7 @@ class HeliaIpfsService implements IpfsService {
   readonly #fs: UnixFS
   readonly #repo: Repo
   readonly #peers: PeerKeeper
+  readonly #blockServer: BlockServer | undefined
   readonly #dialTimeoutMs: number
   readonly #fetchTimeoutMs: number
   readonly #log: Logger
@@ -261,8 +306,16 @@ class HeliaIpfsService implements IpfsService {
   /** Set when blocks are fetched over the direct protocol first. */
   readonly #exchange: ExchangeComponents | undefined
 
-  constructor(helia: Node, repo: Repo, peers: PeerKeeper, options: IpfsOptions, log: Logger) {
+  constructor(
+    helia: Node,
+    repo: Repo,
+    peers: PeerKeeper,
+    blockServer: BlockServer | undefined,
+    options: IpfsOptions,
+    log: Logger,
+  ) {
     this.#helia = helia
+    this.#blockServer = blockServer
     this.#fs = unixfs(helia)
     this.#repo = repo
     this.#peers = peers
@@ -271,8 +324,16 @@ class HeliaIpfsService implements IpfsService {
     this.#log = log
     this.peerId = helia.libp2p.peerId.toString()
     if (options.blockExchange !== false) {
+      const psk = blockPortKey(options.swarmKey)
       this.#exchange = {
         libp2p: helia.libp2p,
+        tls:
+          options.fetchOverBlockPort === false
+            ? undefined
+            : {
+                endpoint: (peer, signal) => blockEndpoint(helia.libp2p, peer, signal),
+                request: (endpoint, cids, signal) => requestBlocksTls(endpoint, psk, cids, signal),
+              },
         local: repo.blockstore,
         blockstore: helia.blockstore,
         getCodec: async (code) => helia.getCodec(code),
@@ -457,6 +518,7 @@ class HeliaIpfsService implements IpfsService {
   }
 
   async #stop(): Promise<void> {
+    await this.#blockServer?.stop()
     await this.#peers.stop()
     try {
       await this.#helia.stop()

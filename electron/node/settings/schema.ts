@@ -47,10 +47,15 @@ export const settingsSchema = z.object({
     .object({
       /** TCP port for the private swarm; 0 picks a free one at each start. */
       listenPort: z.number().int().min(0).max(65535).default(0),
+      /**
+       * TCP port of the block port (bulk block transfer between consortium nodes over TLS keyed
+       * by the swarm key, beside the swarm); 0 picks a free one at each start.
+       */
+      blockPort: z.number().int().min(0).max(65535).default(0),
       /** Consortium peers dialled on start. */
       peers: z.array(peerMultiaddrSchema).default([]),
     })
-    .default({ listenPort: 0, peers: [] }),
+    .default({ listenPort: 0, blockPort: 0, peers: [] }),
   security: z
     .object({
       /** The signed-in account locks after this much time without user activity. */
