@@ -3,8 +3,9 @@
  * - `{ mode: 'open', dataDir, cid, keystoreJson, passphrase }`: starts a full node on `dataDir`
  *   (settings, swarm key and consortium token written by the parent), signs the patient in and
  *   times the open of the record `cid`;
- * - `{ mode: 'cat', repoDir, swarmKeyFile, peer, cid, blockExchange }`: starts a bare IPFS service
- *   that dials `peer` and times reading the UnixFS file `cid` (the IPFS transfer alone).
+ * - `{ mode: 'cat', repoDir, swarmKeyFile, peer, cid, blockExchange, blockPort }`: starts a bare
+ *   IPFS service that dials `peer` and times reading the UnixFS file `cid` (the IPFS transfer
+ *   alone); `blockPort: false` fetches over the libp2p block protocol, not the TLS block port.
  * Prints `{ ms, bytes }` on stdout.
  */
 import { readFileSync } from 'node:fs'
@@ -28,6 +29,7 @@ type Job =
       peer: string
       cid: string
       blockExchange: boolean
+      blockPort: boolean
     }
 
 const job = JSON.parse(process.argv[2]!) as Job
@@ -79,6 +81,7 @@ if (job.mode === 'open') {
     listenHost: '127.0.0.1',
     peers: [job.peer],
     blockExchange: job.blockExchange,
+    fetchOverBlockPort: job.blockPort,
     log,
   })
   try {

@@ -2,9 +2,9 @@
  * Cross-node figures: a 100 MiB record uploaded at node A is opened at node B, a second node in a
  * process of its own that follows A's chain and joins A's private swarm over loopback. Baselines
  * from the same run: the open of the same record at A (local blocks) and plain SHA-256 of the
- * file. The IPFS transfer alone is also timed at a bare second IPFS node, once over the direct
- * block protocol (see electron/node/ipfs/block-exchange.ts) and once over bitswap only, as nodes
- * moved blocks before it.
+ * file. The IPFS transfer alone is also timed at a bare second IPFS node, over the TLS block port
+ * (electron/node/ipfs/block-server.ts), over the libp2p block protocol (block-exchange.ts) and
+ * over bitswap only, as nodes moved blocks before them.
  *
  * Each figure is the median of RUNS, each run on a fresh second node (nothing cached).
  */
@@ -88,6 +88,7 @@ export async function measureCrossNode(): Promise<Figure[]> {
     const hashRates: number[] = []
     const localRates: number[] = []
     const remoteRates: number[] = []
+    const tlsRates: number[] = []
     const exchangeRates: number[] = []
     const bitswapRates: number[] = []
     for (let i = 0; i < RUNS; i++) {
@@ -123,16 +124,22 @@ export async function measureCrossNode(): Promise<Figure[]> {
         passphrase: clinic.setup.patient.passphrase,
       })
       remoteRates.push(rate(remote.bytes, remote.ms))
-      for (const blockExchange of [true, false]) {
+      const ways = [
+        { name: 'tls', blockExchange: true, blockPort: true, rates: tlsRates },
+        { name: 'libp2p', blockExchange: true, blockPort: false, rates: exchangeRates },
+        { name: 'bitswap', blockExchange: false, blockPort: false, rates: bitswapRates },
+      ]
+      for (const way of ways) {
         const cat = await child({
           mode: 'cat',
-          repoDir: join(dir, `cat-${i}-${blockExchange}`),
+          repoDir: join(dir, `cat-${i}-${way.name}`),
           swarmKeyFile: dataPaths(clinic.dataDir).swarmKey,
           peer,
           cid: content,
-          blockExchange,
+          blockExchange: way.blockExchange,
+          blockPort: way.blockPort,
         })
-        ;(blockExchange ? exchangeRates : bitswapRates).push(rate(cat.bytes, cat.ms))
+        way.rates.push(rate(cat.bytes, cat.ms))
       }
       await rm(bDir, { recursive: true, force: true })
     }
@@ -141,6 +148,7 @@ export async function measureCrossNode(): Promise<Figure[]> {
     const local = median(localRates)
     const hash = median(hashRates)
     const exchange = median(exchangeRates)
+    const overTls = median(tlsRates)
     const bitswap = median(bitswapRates)
     const each = (values: number[]) => values.map(round).join(', ')
     return [
@@ -161,7 +169,15 @@ export async function measureCrossNode(): Promise<Figure[]> {
         note: `baseline: plain SHA-256 (node:crypto) of the same file, read the same way, median of ${RUNS}`,
       },
       {
-        name: `IPFS transfer of the ${MIB} MiB content to a bare second node: direct block protocol`,
+        name: `IPFS transfer of the ${MIB} MiB content to a bare second node: TLS block port`,
+        value: round(overTls),
+        unit: 'MB/s',
+        baseline: round(exchange),
+        ratio: Number((overTls / exchange).toFixed(2)),
+        note: `baseline: the same transfer over the libp2p block protocol; each run (TLS / libp2p / bitswap, MB/s): ${tlsRates.map((r, i) => `${round(r)} / ${round(exchangeRates[i]!)} / ${round(bitswapRates[i]!)}`).join(', ')}`,
+      },
+      {
+        name: `IPFS transfer of the ${MIB} MiB content to a bare second node: libp2p block protocol`,
         value: round(exchange),
         unit: 'MB/s',
         baseline: round(bitswap),
