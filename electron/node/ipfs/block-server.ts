@@ -42,7 +42,7 @@ const TLS_OPTIONS = {
   minVersion: 'TLSv1.2',
   maxVersion: 'TLSv1.2',
 } as const
-/** Connections served at once; more wait in the kernel's backlog until one closes. */
+/** Connections served at once; one more is closed at once (its fetcher falls back to libp2p). */
 export const MAX_CONNECTIONS = 16
 /** Longest wait for a client's handshake. */
 const HANDSHAKE_MS = 5_000
