@@ -71,7 +71,13 @@ class Outsider {
     for (const { args } of events) {
       const cid = keyBundleCidOf(args.keyBundleCid!)
       if (!cid) continue
-      const bundle = JSON.parse(new TextDecoder().decode(await this.peer.getBlock(cid)))
+      // A bundle re-issued without a record is deleted where it was served: no key from it.
+      const bytes = await this.peer.getBlock(cid).catch((error: { code?: string }) => {
+        if (error.code === 'ERR_CONTENT_NOT_FOUND') return null
+        throw error
+      })
+      if (!bytes) continue
+      const bundle = JSON.parse(new TextDecoder().decode(bytes))
       if (getAddress(bundle.reader) === this.address) keys.push(...bundle.keys)
     }
     return keys
@@ -144,7 +150,12 @@ describe('access enforced by the keys: a grantee with their keystore and a swarm
 
   const peers: IpfsService[] = []
   /** A second IPFS node on the swarm with an empty repo: it holds only what it fetches. */
+  /**
+   * A new swarm peer, once the earlier ones stopped: what they fetched is what their readers
+   * kept, and peer exchange would lead the new peer to it rather than to what the node serves.
+   */
   async function swarmPeer(): Promise<IpfsService> {
+    await Promise.all(peers.splice(0).map((peer) => peer.stop()))
     const started = await startIpfs({
       repoDir: path.join(await tempDir('emr-outsider-'), 'ipfs'),
       swarmKey: parseSwarmKey(await readFile(dataPaths(dataDir).swarmKey, 'utf8')),
@@ -263,7 +274,9 @@ describe('access enforced by the keys: a grantee with their keystore and a swarm
 
   test('revoking with key rotation closes every current version the reader held', async () => {
     // A peer that never fetched anything: what the node still serves, not what was kept.
-    mallory = await outsider(physician, await swarmPeer())
+    const peer = await swarmPeer()
+    mallory = await outsider(physician, peer)
+    petra = await outsider(pharmacist, peer)
     const before = await records()
     const revoked = await call<AccessActionResult>('access.revoke', {
       patient: patientAddress,
@@ -304,7 +317,9 @@ describe('access enforced by the keys: a grantee with their keystore and a swarm
     })
     await call('session.signIn', { address: patientAddress, passphrase: patient.passphrase })
     await call('access.grant', { patient: patientAddress, reader: physician })
-    mallory = await outsider(physician, await swarmPeer())
+    const peer = await swarmPeer()
+    mallory = await outsider(physician, peer)
+    petra = await outsider(pharmacist, peer)
     const [granted] = (await records())[noteRecord.recordId]!.versions
     assert.deepEqual(await mallory.decrypt(granted!.cid), note)
 
@@ -351,6 +366,7 @@ describe('access enforced by the keys: a grantee with their keystore and a swarm
       consent,
     })
     assert.equal(revoked.rotated, undefined)
+    petra = await outsider(pharmacist, await swarmPeer())
     const [noteNow] = (await records())[noteRecord.recordId]!.versions
     assert.deepEqual(await petra.decrypt(noteNow!.cid), note)
   })
