@@ -39,6 +39,11 @@ export const STREAMS = 4
 export const BATCH = 8
 /** Longest wait for a request's bytes, or for the next answer's first byte. */
 export const IDLE_MS = 10_000
+/**
+ * Most bytes of verified blocks a fetch keeps for its reader (see DagFetch.take), so the reader
+ * need not read them back from the repo; past it, the reader reads them from the repo.
+ */
+export const READ_AHEAD_BYTES = 32 * 1024 * 1024
 
 const STATUS_MISSING = 0
 const STATUS_BLOCK = 1
@@ -294,6 +299,9 @@ interface Planned {
   /** Resolves true once the block is in the repo, false when left to bitswap. */
   settled: Promise<boolean>
   settle(stored: boolean): void
+  /** Resolves once the block was received and verified (its links planned), or settled. */
+  arrived: Promise<void>
+  arrive(): void
 }
 
 /**
@@ -320,6 +328,11 @@ export class DagFetch {
   readonly #settledKeys = new Set<string>()
   /** Each peer's TLS block port, asked once per fetch; undefined once it failed. */
   readonly #endpoints = new Map<string, Promise<BlockEndpoint | undefined>>()
+  /** Verified blocks kept for the reader, at most READ_AHEAD_BYTES in all. */
+  readonly #kept = new Map<string, Uint8Array>()
+  #keptBytes = 0
+  /** Whether a reader takes the blocks (see handToReader). */
+  #handOver = false
   #running = 0
   #nextPeer = 0
   #finished = false
@@ -341,6 +354,38 @@ export class DagFetch {
     return this.#planned.get(cid.toString())?.settled
   }
 
+  /**
+   * Resolves once `cid` was received and verified (it may still be being stored), or settled;
+   * undefined when this fetch never planned it.
+   */
+  arrived(cid: CID): Promise<void> | undefined {
+    return this.#planned.get(cid.toString())?.arrived
+  }
+
+  /** From now on, keeps verified blocks (within READ_AHEAD_BYTES) for `take`. */
+  handToReader(): void {
+    this.#handOver = true
+  }
+
+  /** The verified bytes of `cid` when this fetch kept them, once: later asks read the repo. */
+  take(cid: CID): Uint8Array | undefined {
+    const key = cid.toString()
+    const bytes = this.#kept.get(key)
+    if (bytes === undefined) return undefined
+    this.#kept.delete(key)
+    this.#keptBytes -= bytes.byteLength
+    return bytes
+  }
+
+  #keep(cid: CID, bytes: Uint8Array): void {
+    if (!this.#handOver || this.#signal.aborted) return
+    if (this.#keptBytes + bytes.byteLength > READ_AHEAD_BYTES) return
+    const key = cid.toString()
+    if (this.#kept.has(key)) return
+    this.#kept.set(key, bytes)
+    this.#keptBytes += bytes.byteLength
+  }
+
   /** Yields after each block settles; ends when every planned block has. */
   async *progress(): AsyncGenerator<void, void, undefined> {
     while (!this.#finished) {
@@ -349,6 +394,13 @@ export class DagFetch {
       })
       this.#signal.throwIfAborted()
       yield
+    }
+  }
+
+  /** Resolves once every planned block settled (stored, or given up); rejects when aborted. */
+  async done(): Promise<void> {
+    for await (const _ of this.progress()) {
+      // Each step is one block settled.
     }
   }
 
@@ -364,6 +416,8 @@ export class DagFetch {
       if (this.#planned.has(key)) continue
       let settle!: (stored: boolean) => void
       const settled = new Promise<boolean>((resolve) => (settle = resolve))
+      let arrive!: () => void
+      const arrived = new Promise<void>((resolve) => (arrive = resolve))
       const planned: Planned = {
         cid,
         settled,
@@ -372,8 +426,11 @@ export class DagFetch {
           this.#settledKeys.add(key)
           if (!stored) this.stats.missed++
           settle(stored)
+          arrive()
           this.#notify()
         },
+        arrived,
+        arrive,
       }
       this.#planned.set(key, planned)
       this.#queue.push(planned)
@@ -501,6 +558,9 @@ export class DagFetch {
   /**
    * Checks and stores the answers of `peer` to `wanted`. A block that does not match its CID ends
    * the answers and shuns the peer for this fetch; `failed` is the error of answers that broke off.
+   * A verified block is handed to the reader (see take) and its links planned at once, while it
+   * is stored in the background (at most one request's blocks at a time); it settles once stored,
+   * and every store has ended when this returns.
    */
   async #receive(
     peer: PeerId,
@@ -509,6 +569,7 @@ export class DagFetch {
     overTls: boolean,
   ): Promise<{ failed?: Error }> {
     const { blockstore, log } = this.#components
+    const stores: Promise<void>[] = []
     let index = 0
     try {
       for await (const bytes of answers) {
@@ -524,15 +585,33 @@ export class DagFetch {
           })
           return {}
         }
-        await blockstore.put(planned.cid, bytes, { signal: this.#signal })
         this.stats.received++
         if (overTls) this.stats.overTls++
-        await this.#stored(planned, bytes)
+        this.#keep(planned.cid, bytes)
+        await this.#planLinks(planned.cid, bytes)
+        planned.arrive()
+        stores.push(
+          Promise.resolve(blockstore.put(planned.cid, bytes, { signal: this.#signal })).then(
+            () => planned.settle(true),
+            (error: unknown) => {
+              // The reader may have its bytes already; anyone else asks bitswap for it.
+              if (!this.#signal.aborted) {
+                log.warn('could not store a fetched block', {
+                  cid: planned.cid.toString(),
+                  error: (error as Error).message,
+                })
+              }
+              this.#giveUp(planned)
+            },
+          ),
+        )
       }
       return {}
     } catch (error) {
       this.#signal.throwIfAborted()
       return { failed: error as Error }
+    } finally {
+      await Promise.all(stores)
     }
   }
 
@@ -545,7 +624,15 @@ export class DagFetch {
    * reader that goes on to its children finds them planned (raw leaves have none).
    */
   async #stored(planned: Planned, bytes: Uint8Array | undefined): Promise<void> {
-    const { cid } = planned
+    try {
+      await this.#planLinks(planned.cid, bytes)
+    } finally {
+      planned.settle(true)
+    }
+  }
+
+  /** Plans the children of a DAG node (raw leaves have none); never throws. */
+  async #planLinks(cid: CID, bytes: Uint8Array | undefined): Promise<void> {
     try {
       if (cid.code === raw.code) return
       const block = createUnsafe({
@@ -560,8 +647,6 @@ export class DagFetch {
         cid: cid.toString(),
         error: (error as Error).message,
       })
-    } finally {
-      planned.settle(true)
     }
   }
 
@@ -571,6 +656,8 @@ export class DagFetch {
 
   #giveUpAll(): void {
     for (const planned of this.#planned.values()) planned.settle(false)
+    this.#kept.clear()
+    this.#keptBytes = 0
     this.#queue.length = 0
     this.#finished = true
     this.#notify()
@@ -581,18 +668,26 @@ export class DagFetch {
 export type ReaderBlockstore = Pick<Blockstore, 'get' | 'put' | 'has'>
 
 /**
- * `blockstore` for a reader that goes with `fetch`: a block the fetch planned is read once the
- * fetch settled it (from the repo, or from bitswap when the fetch gave it up), so the same block
- * is never wanted twice; any other block is read as usual.
+ * `blockstore` for a reader that goes with `fetch`: a block the fetch planned is taken from the
+ * fetch as soon as it arrived verified when the fetch kept it, else read once the fetch settled
+ * it (from the repo, or from bitswap when the fetch gave it up), so the same block is never
+ * wanted twice; any other block is read as usual.
  */
 export function fetchingBlockstore(
   blockstore: ReaderBlockstore,
   fetch: DagFetch,
 ): ReaderBlockstore {
+  fetch.handToReader()
   return {
     put: (...args) => blockstore.put(...args),
     has: (...args) => blockstore.has(...args),
     get: async function* (cid, options) {
+      await fetch.arrived(cid)
+      const kept = fetch.take(cid)
+      if (kept !== undefined) {
+        yield kept
+        return
+      }
       await fetch.wait(cid)
       yield* blockstore.get(cid, options)
     },
@@ -601,8 +696,9 @@ export function fetchingBlockstore(
 
 /**
  * Runs `work` with a DagFetch of `root` (none when `components` is undefined: the exchange is
- * off). The fetch stops when `signal` aborts and when `work` ends, however it ends, so a reader
- * that stops early leaves nothing fetching.
+ * off). When `work` ends normally the fetch is let finish (its last blocks stored); it stops when
+ * `signal` aborts and when `work` ends otherwise, so a reader that stops early leaves nothing
+ * fetching.
  */
 export async function* withDagFetch<T>(
   components: ExchangeComponents | undefined,
@@ -617,7 +713,10 @@ export async function* withDagFetch<T>(
   const ended = new AbortController()
   const both = AbortSignal.any([signal, ended.signal])
   try {
-    yield* work(new DagFetch(components, root, both), both)
+    const fetch = new DagFetch(components, root, both)
+    yield* work(fetch, both)
+    // The reader may have had the last blocks before they were stored: let the stores end.
+    await fetch.done()
   } finally {
     ended.abort()
   }
