@@ -300,15 +300,7 @@ export class PeerKeeper {
   }
 
   #ping(entry: Entry): void {
-    const peerId = this.#libp2p
-      .getConnections()
-      .find((c) => c.remotePeer.toString() === entry.peerId)?.remotePeer
-    if (peerId === undefined) return
-    this.#track(async () => {
-      const signal = AbortSignal.any([
-        this.#stopping.signal,
-        AbortSignal.timeout(this.#options.dialTimeoutMs),
-      ])
+    this.#askConnected(entry, async (peerId, signal) => {
       try {
         entry.latencyMs = await this.#libp2p.services.ping.ping(peerId, { signal })
         entry.lastSeen = Date.now()
@@ -319,15 +311,7 @@ export class PeerKeeper {
   }
 
   #exchangeWith(entry: Entry): void {
-    const peerId = this.#libp2p
-      .getConnections()
-      .find((c) => c.remotePeer.toString() === entry.peerId)?.remotePeer
-    if (peerId === undefined) return
-    this.#track(async () => {
-      const signal = AbortSignal.any([
-        this.#stopping.signal,
-        AbortSignal.timeout(this.#options.dialTimeoutMs),
-      ])
+    this.#askConnected(entry, async (peerId, signal) => {
       let told: ExchangedPeer[]
       try {
         told = await askForPeers(this.#libp2p, peerId, signal)
@@ -336,6 +320,20 @@ export class PeerKeeper {
       }
       for (const peer of told) this.#learn(peer, entry.peerId!)
     })
+  }
+
+  /** Runs `ask` on a connected peer, within one dial's time and until the keeper stops. */
+  #askConnected(entry: Entry, ask: (peerId: PeerId, signal: AbortSignal) => Promise<void>): void {
+    const peerId = this.#libp2p
+      .getConnections()
+      .find((c) => c.remotePeer.toString() === entry.peerId)?.remotePeer
+    if (peerId === undefined) return
+    this.#track(() =>
+      ask(
+        peerId,
+        AbortSignal.any([this.#stopping.signal, AbortSignal.timeout(this.#options.dialTimeoutMs)]),
+      ),
+    )
   }
 
   /** A peer told by `from`: a new one is kept and dialled; a known one gains its addresses. */
