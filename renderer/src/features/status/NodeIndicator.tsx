@@ -33,6 +33,7 @@ export function NodeIndicator() {
             key: 'ipfs',
             color: status.data.ipfs.connectedPeers.length > 0 ? 'green' : 'yellow',
             text: t('indicator.ipfsPeers', {
+              count: status.data.ipfs.connectedPeers.length,
               peers: format.number(status.data.ipfs.connectedPeers.length),
             }),
           },
